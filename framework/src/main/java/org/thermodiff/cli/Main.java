@@ -1,0 +1,43 @@
+package org.thermodiff.cli;
+
+import org.thermodiff.Thermodiff;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code thermodiff} command line. */
+@Command(name = "thermodiff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+        description = "Experiments on the thermodynamics of diffusion and flow-based generative models "
+                + "(Ikeda, Uda, Okanohara & Ito, arXiv:2407.04495).",
+        footer = {"", "Exit status: 0 success, 1 a run failed, 2 bad input, 3 a bound was violated (with --fail-on-violation)."})
+public final class Main implements Runnable {
+
+    /** Prints the version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"thermodiff " + Thermodiff.version()};
+        }
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Runs the command line and returns its exit status (without exiting). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return ExitCode.RUN_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

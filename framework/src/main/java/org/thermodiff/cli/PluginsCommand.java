@@ -1,0 +1,49 @@
+package org.thermodiff.cli;
+
+import java.util.concurrent.Callable;
+import org.thermodiff.experiment.ParameterBinder;
+import org.thermodiff.experiment.ParameterInfo;
+import org.thermodiff.plugin.PluginLoadException;
+import org.thermodiff.plugin.PluginRegistry;
+import org.thermodiff.spi.PluginFamily;
+import org.thermodiff.spi.Registration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code thermodiff plugins}: every installed plugin with its parameters and defaults. */
+@Command(name = "plugins", description = "List every plugin, by family, with its parameters and defaults.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry;
+        try {
+            registry = Engine.start(common).getInstance(PluginRegistry.class);
+        } catch (PluginLoadException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (PluginFamily<?> family : PluginFamily.ALL) {
+            sb.append(family.key()).append(" — ").append(family.title()).append('\n');
+            for (String name : registry.names(family)) {
+                Registration<?> r = registry.get(family, name);
+                sb.append("  ").append(name).append(": ").append(r.factory().description()).append('\n');
+                for (ParameterInfo p : ParameterBinder.describe(r.factory().parameters())) {
+                    sb.append("      ").append(p.key()).append(": ").append(p.type())
+                            .append(p.defaultValue().map(d -> " (default " + d + ")").orElse(" (required)"));
+                    if (!p.doc().isEmpty()) {
+                        sb.append(" — ").append(p.doc());
+                    }
+                    sb.append('\n');
+                }
+            }
+            sb.append('\n');
+        }
+        System.out.print(sb);
+        return ExitCode.OK;
+    }
+}

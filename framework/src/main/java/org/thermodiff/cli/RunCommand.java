@@ -1,0 +1,87 @@
+package org.thermodiff.cli;
+
+import com.google.inject.Injector;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.thermodiff.Thermodiff;
+import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.pipeline.ExperimentRunner;
+import org.thermodiff.pipeline.Messages;
+import org.thermodiff.pipeline.Pipeline;
+import org.thermodiff.plugin.PluginLoadException;
+import org.thermodiff.spi.report.ExperimentReport;
+import org.thermodiff.yaml.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code thermodiff run FILE...}: validates every file, then runs and reports each experiment. */
+@Command(name = "run", description = "Run experiments and write their results under --out.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "experiment YAML files")
+    List<Path> files;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output root; results go to DIR/<experiment>/ (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("out");
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the experiments' seed")
+    Long seed;
+
+    @Option(names = "--fail-on-violation", description = "exit with status 3 if a bound of the paper is violated")
+    boolean failOnViolation;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        Injector injector;
+        List<ExperimentPlan> plans;
+        try {
+            injector = Engine.start(common);
+            plans = Engine.load(injector, files, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        } catch (InputException e) {
+            Engine.printProblems(e, System.err);
+            return ExitCode.BAD_INPUT;
+        } catch (PluginLoadException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        boolean failed = false;
+        boolean violated = false;
+        try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
+            ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
+            for (ExperimentPlan plan : plans) {
+                Messages.ExperimentFinished finished = runner.run(plan, out, Math.max(1, common.threads), provenance(plan));
+                ExperimentReport report = finished.report();
+                finished.reporterErrors().forEach(e -> System.err.println("error: " + e));
+                failed |= report.failures() > 0 || !finished.reporterErrors().isEmpty();
+                violated |= report.violations() > 0;
+                System.err.println("[thermodiff] " + plan.name() + ": results in " + report.directory());
+            }
+        }
+        if (failed) {
+            return ExitCode.RUN_FAILED;
+        }
+        return violated && failOnViolation ? ExitCode.VIOLATION : ExitCode.OK;
+    }
+
+    private Map<String, Object> provenance(ExperimentPlan plan) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("thermodiff", Thermodiff.version());
+        p.put("source", String.valueOf(plan.source()));
+        p.put("seed", plan.seed());
+        p.put("threads", common.threads);
+        p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("started", Instant.now().toString());
+        return p;
+    }
+}

@@ -1,0 +1,43 @@
+package org.thermodiff.cli;
+
+import com.google.inject.Injector;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.plugin.PluginLoadException;
+import org.thermodiff.yaml.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code thermodiff validate FILE...}: checks experiment files without running them. */
+@Command(name = "validate", description = "Check experiment files: syntax, keys, plugins, parameters and matrix.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "experiment YAML files")
+    List<Path> files;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        try {
+            Injector injector = Engine.start(common);
+            for (ExperimentPlan plan : Engine.load(injector, files, OptionalLong.empty())) {
+                String axes = plan.axes().isEmpty() ? "no matrix" : String.join(" × ", plan.axes());
+                System.out.println(plan.source() + ": ok, experiment '" + plan.name() + "', " + plan.runs().size()
+                        + (plan.runs().size() == 1 ? " run (" : " runs (") + axes + ")");
+            }
+            return ExitCode.OK;
+        } catch (InputException e) {
+            Engine.printProblems(e, System.err);
+            return ExitCode.BAD_INPUT;
+        } catch (PluginLoadException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+    }
+}

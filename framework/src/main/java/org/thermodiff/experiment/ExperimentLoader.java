@@ -1,0 +1,406 @@
+package org.thermodiff.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.rng.simple.RandomSource;
+import org.thermodiff.plugin.PluginRegistry;
+import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.Metric;
+import org.thermodiff.spi.PluginFamily;
+import org.thermodiff.spi.Registration;
+import org.thermodiff.spi.Reporter;
+import org.thermodiff.yaml.InputException;
+import org.thermodiff.yaml.Mark;
+import org.thermodiff.yaml.YamlList;
+import org.thermodiff.yaml.YamlLoader;
+import org.thermodiff.yaml.YamlMap;
+import org.thermodiff.yaml.YamlNode;
+import org.thermodiff.yaml.YamlScalar;
+
+/**
+ * Reads an experiment file, expands its {@code matrix:} into runs and binds every plugin and
+ * parameter, collecting all problems before failing.
+ *
+ * <pre>{@code
+ * name: fig4
+ * tau: 1.0
+ * data:      { type: gaussian-mixture, weights: [0.5, 0.5], means: [...], stddevs: [0.3, 0.3] }
+ * prior:     { type: gaussian, mean: 0, stddev: 1 }
+ * estimator: analytic
+ * sampler:   { type: quadrature-1d, nodes: 1024 }
+ * matrix:
+ *   schedule: [cosine, cond-ot, ot]
+ *   perturbation:
+ *     - { name: gaussian-mean, type: gaussian, mean: 1.0, stddev: 1.0 }
+ * report: [table, json, csv]
+ * }</pre>
+ *
+ * <p>A matrix axis is a top-level key ({@code schedule}, {@code tau}, {@code seed} …) or a dotted
+ * path into a plugin's parameters ({@code sampler.nodes}); every combination of axis values is a
+ * run, labelled by the plugin name, the {@code name:} of a map, or the scalar value.
+ */
+public final class ExperimentLoader {
+
+    /** Top-level keys, in the order documented. */
+    public static final List<String> KEYS = List.of("name", "description", "tau", "seed", "data", "prior", "perturbation",
+            "schedule", "estimator", "sampler", "time", "metrics", "report", "matrix");
+
+    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "description", "matrix", "report");
+    private static final Set<String> PLUGIN_RESERVED = Set.of("type", "name");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Map<String, Class<? extends TimeRule>> TIME_RULES =
+            Map.of("gauss-legendre", TimeRule.GaussLegendre.class, "uniform", TimeRule.Uniform.class);
+
+    /** Defaults of the optional plugin keys. */
+    static final String DEFAULT_PRIOR = "gaussian";
+    static final String DEFAULT_ESTIMATOR = "analytic";
+    static final String DEFAULT_SAMPLER = "quadrature-1d";
+    static final List<String> DEFAULT_METRICS = List.of("speed-accuracy");
+    static final List<String> DEFAULT_REPORT = List.of("table", "json", "csv");
+    static final double DEFAULT_TAU = 1.0;
+    static final long DEFAULT_SEED = 20240707L;
+
+    private final PluginRegistry registry;
+    private final ParameterBinder binder;
+
+    /** A loader resolving plugins against {@code registry}. */
+    public ExperimentLoader(PluginRegistry registry) {
+        this.registry = registry;
+        this.binder = new ParameterBinder(key -> PluginFamily.ALL.stream().filter(f -> f.key().equals(key)).findFirst()
+                .map(registry::names).orElse(Set.of()));
+    }
+
+    /**
+     * Loads and validates {@code file}.
+     *
+     * @param file         the YAML experiment
+     * @param seedOverride replaces the file's {@code seed} when present
+     * @throws InputException listing every problem found
+     */
+    public ExperimentPlan load(Path file, OptionalLong seedOverride) throws InputException {
+        YamlNode root = YamlLoader.load(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "";
+        }
+        return plan(file, text, root, seedOverride);
+    }
+
+    private ExperimentPlan plan(Path file, String text, YamlNode root, OptionalLong seedOverride) throws InputException {
+        Problems problems = new Problems();
+        if (!(root instanceof YamlMap doc)) {
+            problems.add(root.mark(), "", "expected a map of experiment keys (" + String.join(", ", KEYS) + "), found " + root.kind());
+            problems.throwIfAny();
+            throw new AssertionError();
+        }
+        for (String key : doc.keys()) {
+            if (!KEYS.contains(key)) {
+                problems.add(doc.keyMark(key), key, "unknown key '" + key + "'." + Suggestions.hint(key, KEYS)
+                        + " Allowed: " + String.join(", ", KEYS));
+            }
+        }
+        String name = requiredName(doc, problems);
+        String description = doc.get("description").filter(n -> n instanceof YamlScalar s && s.value() != null)
+                .map(n -> ((YamlScalar) n).text()).orElse("");
+        long seed = seedOverride.isPresent() ? seedOverride.getAsLong()
+                : doc.get("seed").map(n -> longValue(n, "seed", problems)).orElse(DEFAULT_SEED);
+
+        List<Axis> axes = axes(doc, problems);
+        List<PluginSpec<Reporter>> reporters = pluginList(PluginFamily.REPORTER, doc.get("report"), "report", DEFAULT_REPORT,
+                doc.mark(), problems);
+        problems.throwIfAny();
+
+        YamlMap base = doc.without("matrix");
+        List<RunSpec> runs = new ArrayList<>();
+        Map<Map<String, String>, Integer> seen = new LinkedHashMap<>();
+        int count = axes.stream().mapToInt(a -> a.values().size()).reduce(1, Math::multiplyExact);
+        for (int index = 0; index < count; index++) {
+            YamlMap tree = base;
+            Map<String, String> labels = new LinkedHashMap<>();
+            int rest = index;
+            int[] picks = new int[axes.size()];
+            for (int a = axes.size() - 1; a >= 0; a--) {
+                picks[a] = rest % axes.get(a).values().size();
+                rest /= axes.get(a).values().size();
+            }
+            for (int a = 0; a < axes.size(); a++) {
+                Axis axis = axes.get(a);
+                YamlNode value = axis.values().get(picks[a]);
+                tree = set(tree, axis.path(), axis.mark(), value);
+                labels.put(axis.name(), label(value));
+            }
+            Integer other = seen.putIfAbsent(labels, index);
+            if (other != null) {
+                problems.add(axes.get(0).mark(), "matrix", "runs " + other + " and " + index + " have the same labels "
+                        + labels + "; give map entries distinct 'name:' keys");
+                continue;
+            }
+            bindRun(name, index, labels, tree, seed, problems).ifPresent(runs::add);
+        }
+        problems.throwIfAny();
+        return new ExperimentPlan(name, description, file, text, axes.stream().map(Axis::name).collect(Collectors.toList()),
+                runs, reporters, seed);
+    }
+
+    /** One matrix axis. */
+    private record Axis(String name, List<String> path, Mark mark, List<YamlNode> values) {
+    }
+
+    private List<Axis> axes(YamlMap doc, Problems problems) {
+        Optional<YamlNode> matrix = doc.get("matrix");
+        if (matrix.isEmpty()) {
+            return List.of();
+        }
+        if (!(matrix.get() instanceof YamlMap m)) {
+            problems.add(matrix.get().mark(), "matrix", "expected a map from keys to lists of values, found " + matrix.get().kind());
+            return List.of();
+        }
+        List<Axis> axes = new ArrayList<>();
+        for (String key : m.keys()) {
+            List<String> path = List.of(key.split("\\.", -1));
+            String head = path.get(0);
+            Mark mark = m.keyMark(key);
+            if (!KEYS.contains(head) || NOT_SWEEPABLE.contains(head) || path.stream().anyMatch(String::isEmpty)) {
+                List<String> sweepable = KEYS.stream().filter(k -> !NOT_SWEEPABLE.contains(k)).collect(Collectors.toList());
+                problems.add(mark, "matrix." + key, "cannot sweep '" + key + "'." + Suggestions.hint(head, sweepable)
+                        + " A matrix axis is one of " + String.join(", ", sweepable)
+                        + ", or a dotted path to a plugin parameter such as sampler.nodes");
+                continue;
+            }
+            YamlNode values = m.get(key).orElseThrow();
+            if (!(values instanceof YamlList list) || list.items().isEmpty()) {
+                problems.add(values.mark(), "matrix." + key, "expected a non-empty list of values, found " + values.kind());
+                continue;
+            }
+            axes.add(new Axis(key, path, mark, list.items()));
+        }
+        return axes;
+    }
+
+    /** Sets {@code path} in {@code tree}; a plugin given by bare name becomes {@code {type: name}} first. */
+    private static YamlMap set(YamlMap tree, List<String> path, Mark mark, YamlNode value) {
+        String head = path.get(0);
+        if (path.size() == 1) {
+            return tree.with(head, mark, value);
+        }
+        YamlNode child = tree.get(head).orElse(null);
+        YamlMap childMap;
+        if (child instanceof YamlMap cm) {
+            childMap = cm;
+        } else if (child instanceof YamlScalar s && s.value() instanceof String) {
+            childMap = new YamlMap(Map.of("type", new YamlMap.Entry(s.mark(), s)), s.mark());
+        } else {
+            String def = switch (head) {
+                case "prior" -> DEFAULT_PRIOR;
+                case "estimator" -> DEFAULT_ESTIMATOR;
+                case "sampler" -> DEFAULT_SAMPLER;
+                case "time" -> "gauss-legendre";
+                default -> null;
+            };
+            childMap = def == null ? new YamlMap(Map.of(), mark)
+                    : new YamlMap(Map.of("type", new YamlMap.Entry(mark, YamlScalar.ofString(def, mark))), mark);
+        }
+        return tree.with(head, mark, set(childMap, path.subList(1, path.size()), mark, value));
+    }
+
+    private static String label(YamlNode value) {
+        if (value instanceof YamlMap m) {
+            for (String key : List.of("name", "type")) {
+                Optional<YamlNode> n = m.get(key);
+                if (n.isPresent() && n.get() instanceof YamlScalar s && s.value() != null) {
+                    return s.text();
+                }
+            }
+            return "map@" + m.mark().line();
+        }
+        if (value instanceof YamlList l) {
+            return l.items().stream().map(ExperimentLoader::label).collect(Collectors.joining(",", "[", "]"));
+        }
+        YamlScalar s = (YamlScalar) value;
+        return s.value() == null ? "null" : s.text();
+    }
+
+    private Optional<RunSpec> bindRun(String experiment, int index, Map<String, String> labels, YamlMap tree, long seed,
+                                      Problems problems) {
+        int before = problems.size();
+        double tau = tree.get("tau").map(n -> doubleValue(n, "tau", problems)).orElse(DEFAULT_TAU);
+        long runSeed = tree.get("seed").map(n -> longValue(n, "seed", problems)).orElse(seed);
+        var data = plugin(PluginFamily.DATA, tree.get("data"), "data", null, tree.mark(), problems);
+        var prior = plugin(PluginFamily.DATA, tree.get("prior"), "prior", DEFAULT_PRIOR, tree.mark(), problems);
+        var perturbation = plugin(PluginFamily.DATA, tree.get("perturbation"), "perturbation", null, tree.mark(), problems);
+        var schedule = plugin(PluginFamily.SCHEDULE, tree.get("schedule"), "schedule", null, tree.mark(), problems);
+        var estimator = plugin(PluginFamily.ESTIMATOR, tree.get("estimator"), "estimator", DEFAULT_ESTIMATOR, tree.mark(), problems);
+        var sampler = plugin(PluginFamily.SAMPLER, tree.get("sampler"), "sampler", DEFAULT_SAMPLER, tree.mark(), problems);
+        List<PluginSpec<Metric>> metrics = pluginList(PluginFamily.METRIC, tree.get("metrics"), "metrics", DEFAULT_METRICS,
+                tree.mark(), problems);
+        TimeRule time = timeRule(tree.get("time"), problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunSpec(experiment, index, labels, tau, deriveSeed(runSeed, labels), data.orElseThrow(),
+                prior.orElseThrow(), perturbation.orElseThrow(), schedule.orElseThrow(), estimator.orElseThrow(),
+                sampler.orElseThrow(), metrics, time));
+    }
+
+    /**
+     * The seed of one run: a SplitMix64 scramble of the experiment seed and the run's labels, so
+     * that a run's random stream depends on what it is, not on its position or on thread count.
+     */
+    static long deriveSeed(long seed, Map<String, String> labels) {
+        long h = labels.toString().hashCode();
+        return RandomSource.SPLIT_MIX_64.create(seed ^ (h * 0x9E3779B97F4A7C15L)).nextLong();
+    }
+
+    private <T> Optional<PluginSpec<T>> plugin(PluginFamily<T> family, Optional<YamlNode> node, String path,
+                                               String defaultName, Mark parent, Problems problems) {
+        if (node.isEmpty() || node.get() instanceof YamlScalar s && s.value() == null) {
+            if (defaultName == null) {
+                problems.add(parent, path, "missing required key '" + path + "' (a " + family.key()
+                        + " plugin, set it at top level or as a matrix axis; known: " + String.join(", ", registry.names(family)) + ")");
+                return Optional.empty();
+            }
+            return bindPlugin(family, defaultName, new YamlMap(Map.of(), parent), parent, path, problems);
+        }
+        YamlNode n = node.get();
+        if (n instanceof YamlScalar s) {
+            return bindPlugin(family, s.text(), new YamlMap(Map.of(), s.mark()), s.mark(), path, problems);
+        }
+        if (n instanceof YamlMap m) {
+            Optional<YamlNode> type = m.get("type");
+            if (type.isEmpty() || !(type.get() instanceof YamlScalar ts) || ts.value() == null) {
+                problems.add(m.mark(), path, "missing 'type': which " + family.key() + " plugin? Known: "
+                        + String.join(", ", registry.names(family)));
+                return Optional.empty();
+            }
+            return bindPlugin(family, ts.text(), m, ts.mark(), path, problems);
+        }
+        problems.add(n.mark(), path, "expected a " + family.key() + " name or a map with 'type', found " + n.kind());
+        return Optional.empty();
+    }
+
+    private <T> Optional<PluginSpec<T>> bindPlugin(PluginFamily<T> family, String name, YamlMap params, Mark nameMark,
+                                                   String path, Problems problems) {
+        Optional<Registration<T>> registration = registry.find(family, name);
+        if (registration.isEmpty()) {
+            Set<String> known = registry.names(family);
+            problems.add(nameMark, path, "unknown " + family.key() + " '" + name + "'." + Suggestions.hint(name, known)
+                    + " Known: " + (known.isEmpty() ? "(none installed)" : String.join(", ", known)));
+            return Optional.empty();
+        }
+        String label = params.get("name").filter(n -> n instanceof YamlScalar s && s.value() != null)
+                .map(n -> ((YamlScalar) n).text()).orElse(name);
+        String owner = family.key() + " '" + name + "'";
+        return binder.bind(registration.get().factory().parameters(), params, PLUGIN_RESERVED, path, owner, problems)
+                .map(p -> new PluginSpec<>(family, name, label, p));
+    }
+
+    private <T> List<PluginSpec<T>> pluginList(PluginFamily<T> family, Optional<YamlNode> node, String path,
+                                               List<String> defaults, Mark parent, Problems problems) {
+        List<PluginSpec<T>> out = new ArrayList<>();
+        if (node.isEmpty()) {
+            for (String d : defaults) {
+                bindPlugin(family, d, new YamlMap(Map.of(), parent), parent, path, problems).ifPresent(out::add);
+            }
+            return out;
+        }
+        List<YamlNode> items = node.get() instanceof YamlList l ? l.items() : List.of(node.get());
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Optional<PluginSpec<T>> spec = plugin(family, Optional.of(items.get(i)), path + "[" + i + "]", null, parent, problems);
+            spec.ifPresent(s -> {
+                if (!labels.add(s.label())) {
+                    problems.add(node.get().mark(), path, family.key() + " '" + s.label() + "' is listed twice");
+                } else {
+                    out.add(s);
+                }
+            });
+        }
+        return out;
+    }
+
+    private TimeRule timeRule(Optional<YamlNode> node, Problems problems) {
+        String rule = "gauss-legendre";
+        YamlMap params;
+        Mark mark;
+        if (node.isEmpty()) {
+            mark = new Mark(Path.of("<defaults>"), 1, 1);
+            params = new YamlMap(Map.of(), mark);
+        } else if (node.get() instanceof YamlScalar s && s.value() instanceof String name) {
+            rule = name;
+            mark = s.mark();
+            params = new YamlMap(Map.of(), mark);
+        } else if (node.get() instanceof YamlMap m) {
+            mark = m.mark();
+            params = m;
+            Optional<YamlNode> type = m.get("type");
+            if (type.isPresent() && type.get() instanceof YamlScalar ts && ts.value() != null) {
+                rule = ts.text();
+                mark = ts.mark();
+            }
+        } else {
+            problems.add(node.get().mark(), "time", "expected a time rule (" + String.join(", ", TIME_RULES.keySet())
+                    + ") or a map with 'type', found " + node.get().kind());
+            return null;
+        }
+        Class<? extends TimeRule> type = TIME_RULES.get(rule);
+        if (type == null) {
+            problems.add(mark, "time", "unknown time rule '" + rule + "'." + Suggestions.hint(rule, TIME_RULES.keySet())
+                    + " Known: " + String.join(", ", new java.util.TreeSet<>(TIME_RULES.keySet())));
+            return null;
+        }
+        Class<? extends Record> recordType = type.asSubclass(Record.class);
+        return binder.bind(recordType, params, PLUGIN_RESERVED, "time", "time rule '" + rule + "'", problems)
+                .map(TimeRule.class::cast).orElse(null);
+    }
+
+    private static String requiredName(YamlMap doc, Problems problems) {
+        Optional<YamlNode> node = doc.get("name");
+        if (node.isEmpty()) {
+            problems.add(doc.mark(), "name", "missing required key 'name' (the experiment's name, also its output directory)");
+            return "";
+        }
+        if (!(node.get() instanceof YamlScalar s) || s.value() == null || !NAME.matcher(s.text()).matches()) {
+            problems.add(node.get().mark(), "name", "expected a name of letters, digits, '.', '_' or '-', found "
+                    + (node.get() instanceof YamlScalar s2 ? "'" + s2.text() + "'" : node.get().kind()));
+            return "";
+        }
+        return s.text();
+    }
+
+    private static double doubleValue(YamlNode node, String key, Problems problems) {
+        if (node instanceof YamlScalar s && (s.value() instanceof Long || s.value() instanceof Double)) {
+            double d = ((Number) s.value()).doubleValue();
+            if (d > 0 && Double.isFinite(d)) {
+                return d;
+            }
+        }
+        problems.add(node.mark(), key, "expected a number > 0, found " + describe(node));
+        return DEFAULT_TAU;
+    }
+
+    private static long longValue(YamlNode node, String key, Problems problems) {
+        if (node instanceof YamlScalar s && s.value() instanceof Long l) {
+            return l;
+        }
+        problems.add(node.mark(), key, "expected an integer, found " + describe(node));
+        return DEFAULT_SEED;
+    }
+
+    private static String describe(YamlNode node) {
+        return node instanceof YamlScalar s && s.value() != null ? s.kind() + " '" + s.text() + "'" : node.kind();
+    }
+}

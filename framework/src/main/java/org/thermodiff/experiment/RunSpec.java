@@ -1,0 +1,49 @@
+package org.thermodiff.experiment;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.Metric;
+import org.thermodiff.spi.Sampler;
+import org.thermodiff.spi.Schedule;
+import org.thermodiff.spi.VelocityEstimator;
+
+/**
+ * One fully resolved run of an experiment: a point of its matrix.
+ *
+ * @param experiment   experiment name
+ * @param index        position in the matrix, from 0
+ * @param labels       value of every matrix axis, in axis order
+ * @param tau          duration {@code τ}
+ * @param seed         this run's seed (derived from the experiment seed and the labels)
+ * @param data         the data {@code q}
+ * @param prior        the prior
+ * @param perturbation the perturbed start {@code P̃†_0}
+ * @param schedule     the noise schedule
+ * @param estimator    the velocity estimator
+ * @param sampler      the sampler
+ * @param metrics      the metrics
+ * @param time         the output times
+ */
+public record RunSpec(String experiment, int index, Map<String, String> labels, double tau, long seed,
+                      PluginSpec<Distribution> data, PluginSpec<Distribution> prior,
+                      PluginSpec<Distribution> perturbation, PluginSpec<Schedule> schedule,
+                      PluginSpec<VelocityEstimator> estimator, PluginSpec<Sampler> sampler,
+                      List<PluginSpec<Metric>> metrics, TimeRule time) {
+
+    public RunSpec {
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        metrics = List.copyOf(metrics);
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** {@code fig4#3 (schedule=cond-ot, perturbation=gaussian-mean)}: how logs and errors name the run. */
+    public String id() {
+        String l = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return experiment + "#" + index + (l.isEmpty() ? "" : " (" + l + ")");
+    }
+}

@@ -1,0 +1,84 @@
+package org.thermodiff.pipeline;
+
+import com.google.inject.Inject;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.experiment.RunSpec;
+
+/**
+ * Drives experiments through the pipeline from an ordinary thread: announces the experiment to the
+ * reporter, feeds its runs to the source stage with at most {@code parallel} in flight (each settled
+ * run lets the next one in), and waits for the reports.
+ */
+public final class ExperimentRunner {
+
+    private final Pipeline pipeline;
+
+    @Inject
+    ExperimentRunner(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Runs every run of {@code plan}; blocks until the reporters have written
+     * {@code <outRoot>/<name>/}.
+     *
+     * @param plan       the experiment
+     * @param outRoot    the output root
+     * @param parallel   most runs in flight at once
+     * @param provenance facts to record with the results
+     * @return the report and any reporter errors
+     */
+    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, Map<String, Object> provenance)
+            throws InterruptedException {
+        var vertx = pipeline.deploy().vertx();
+        var bus = vertx.eventBus();
+        CompletableFuture<Messages.ExperimentFinished> done = new CompletableFuture<>();
+        Deque<RunSpec> pending = new ArrayDeque<>(plan.runs());
+        Runnable dispatchNext = () -> {
+            RunSpec next;
+            synchronized (pending) {
+                next = pending.poll();
+            }
+            if (next != null) {
+                bus.send(Addresses.SOURCE, new Messages.RunRequest(next));
+            }
+        };
+        MessageConsumer<Object> events = bus.consumer(Addresses.EVENTS, m -> {
+            if (m.body() instanceof Messages.RunSettled s && s.experiment().equals(plan.name())) {
+                dispatchNext.run();
+            } else if (m.body() instanceof Messages.ExperimentFinished f && f.report().name().equals(plan.name())) {
+                done.complete(f);
+            }
+        });
+        try {
+            await(events.completion().toCompletionStage().toCompletableFuture());
+            Path directory = outRoot.resolve(plan.name());
+            await(bus.request(Addresses.REPORTER, new Messages.ExperimentStarted(plan, directory, provenance))
+                    .toCompletionStage().toCompletableFuture());
+            for (int i = 0; i < Math.max(1, parallel); i++) {
+                dispatchNext.run();
+            }
+            return await(done);
+        } finally {
+            events.unregister();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get(7, TimeUnit.DAYS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("pipeline error: " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("experiment " + "did not finish", e);
+        }
+    }
+}

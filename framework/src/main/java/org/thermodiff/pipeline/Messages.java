@@ -1,0 +1,99 @@
+package org.thermodiff.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.experiment.RunSpec;
+import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.metrics.MetricResult;
+import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.VelocityField;
+import org.thermodiff.spi.report.ExperimentReport;
+import org.thermodiff.spi.sampling.Snapshot;
+import org.thermodiff.spi.sampling.TimeGrid;
+
+/**
+ * The messages of the pipeline: immutable records, passed between stages in the same JVM by a
+ * {@link LocalCodec} (no copying, no serialisation).
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /** Key of a run, unique within one invocation: {@code <experiment>#<index>}. */
+    static String key(RunSpec spec) {
+        return spec.experiment() + "#" + spec.index();
+    }
+
+    /** The three distributions of a run. */
+    public record Sources(Distribution data, Distribution prior, Distribution perturbation) {
+    }
+
+    /** Runner → source: start a run. */
+    public record RunRequest(RunSpec spec) {
+    }
+
+    /** Source → forward. */
+    public record SourcesReady(RunSpec spec, Sources sources, Trace trace) {
+    }
+
+    /** Forward → estimator. */
+    public record ForwardReady(RunSpec spec, Sources sources, ForwardProcess forward, Trace trace) {
+    }
+
+    /** Estimator → sampler. */
+    public record FieldReady(RunSpec spec, Sources sources, ForwardProcess forward, VelocityField field, Trace trace) {
+    }
+
+    /** Sampler → metrics, before the first snapshot: what the metrics need besides snapshots. */
+    public record SamplingStarted(RunSpec spec, Sources sources, ForwardProcess forward, Distribution reverseStart,
+                                  TimeGrid grid, Trace trace) {
+    }
+
+    /** Sampler → metrics: one output time. */
+    public record SnapshotReady(String run, Snapshot snapshot) {
+    }
+
+    /** Sampler → metrics: all snapshots sent. */
+    public record SamplingFinished(String run, Map<String, Object> diagnostics, long samplerMillis) {
+        public SamplingFinished {
+            diagnostics = Map.copyOf(diagnostics);
+        }
+    }
+
+    /** Sampler → metrics: the run failed in the sampler; drop its state. */
+    public record SamplingAborted(String run) {
+    }
+
+    /** Metrics → reporter. */
+    public record RunCompleted(RunSpec spec, List<MetricResult> results, Map<String, Object> diagnostics, Trace trace) {
+        public RunCompleted {
+            results = List.copyOf(results);
+            diagnostics = Map.copyOf(diagnostics);
+        }
+    }
+
+    /** Any stage → reporter: the run failed. */
+    public record RunFailed(RunSpec spec, String stage, String message, Trace trace) {
+    }
+
+    /** Runner → reporter: an experiment begins; its runs will follow. */
+    public record ExperimentStarted(ExperimentPlan plan, Path directory, Map<String, Object> provenance) {
+        public ExperimentStarted {
+            provenance = Map.copyOf(provenance);
+        }
+    }
+
+    /** Reporter → anyone (published): a run of an experiment has completed or failed. */
+    public record RunSettled(String experiment, int index, boolean succeeded) {
+    }
+
+    /** Reporter → anyone (published): an experiment's reports are written. */
+    public record ExperimentFinished(ExperimentReport report, List<String> reporterErrors) {
+        public ExperimentFinished {
+            reporterErrors = List.copyOf(reporterErrors);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.thermodiff.pipeline;
+
+import com.google.inject.Inject;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.experiment.PluginSpec;
+import org.thermodiff.experiment.RunSpec;
+import org.thermodiff.plugin.PluginRegistry;
+import org.thermodiff.report.Numbers;
+import org.thermodiff.spi.Reporter;
+import org.thermodiff.spi.metrics.BoundCheck;
+import org.thermodiff.spi.metrics.MetricResult;
+import org.thermodiff.spi.metrics.Series;
+import org.thermodiff.spi.report.ExperimentReport;
+import org.thermodiff.spi.report.RunReport;
+
+/**
+ * Stage 6: collects the outcome of every run of an experiment, completed or failed, and when the
+ * last one is in, has the experiment's reporters write it. A failed run is reported with its error;
+ * the others are written all the same. Publishes {@link Messages.RunSettled} after each run and
+ * {@link Messages.ExperimentFinished} at the end.
+ */
+final class ReporterStage extends Stage {
+
+    private static final Logger LOG = Logger.getLogger(ReporterStage.class.getName());
+
+    /** An experiment whose runs are arriving. */
+    private static final class Pending {
+        final ExperimentPlan plan;
+        final Path directory;
+        final Map<String, Object> provenance;
+        final RunReport[] runs;
+        final long started = System.nanoTime();
+        int settled;
+
+        Pending(ExperimentPlan plan, Path directory, Map<String, Object> provenance) {
+            this.plan = plan;
+            this.directory = directory;
+            this.provenance = provenance;
+            this.runs = new RunReport[plan.runs().size()];
+        }
+    }
+
+    private final Map<String, Pending> experiments = new HashMap<>();
+
+    @Inject
+    ReporterStage(PluginRegistry registry) {
+        super("reporter", registry);
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().consumer(Addresses.REPORTER, this::dispatch).completion();
+    }
+
+    private void dispatch(Message<Object> m) {
+        Object body = m.body();
+        if (body instanceof Messages.ExperimentStarted s) {
+            experiments.put(s.plan().name(), new Pending(s.plan(), s.directory(), s.provenance()));
+            m.reply(Boolean.TRUE);
+        } else if (body instanceof Messages.RunCompleted c) {
+            settle(c.spec(), completed(c));
+        } else if (body instanceof Messages.RunFailed f) {
+            settle(f.spec(), new RunReport(f.spec().index(), f.spec().labels(), f.spec().seed(), Map.of(), Series.empty(),
+                    List.of(), Optional.of(new RunReport.RunError(f.stage(), f.message())), f.trace().millis(), Map.of()));
+        } else {
+            m.fail(0, "reporter stage cannot handle " + body.getClass().getSimpleName());
+        }
+    }
+
+    /** Merges the results of a run's metrics into one report. */
+    private static RunReport completed(Messages.RunCompleted c) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Series series = Series.empty();
+        List<BoundCheck> checks = new ArrayList<>();
+        for (MetricResult r : c.results()) {
+            r.values().forEach(values::putIfAbsent);
+            series = series.join(r.series());
+            checks.addAll(r.checks());
+        }
+        RunSpec spec = c.spec();
+        return new RunReport(spec.index(), spec.labels(), spec.seed(), values, series, checks, Optional.empty(),
+                c.trace().millis(), c.diagnostics());
+    }
+
+    private void settle(RunSpec spec, RunReport report) {
+        Pending p = experiments.get(spec.experiment());
+        if (p == null || p.runs[spec.index()] != null) {
+            LOG.warning("ignoring an unexpected outcome for run " + spec.id());
+            return;
+        }
+        p.runs[spec.index()] = report;
+        p.settled++;
+        LOG.info(progress(p, spec, report));
+        vertx.eventBus().publish(Addresses.EVENTS, new Messages.RunSettled(spec.experiment(), spec.index(), report.succeeded()));
+        if (p.settled == p.runs.length) {
+            experiments.remove(spec.experiment());
+            finish(p);
+        }
+    }
+
+    private static String progress(Pending p, RunSpec spec, RunReport report) {
+        String head = p.plan.name() + ": run " + p.settled + "/" + p.runs.length + " " + spec.labels().values();
+        if (!report.succeeded()) {
+            RunReport.RunError e = report.error().orElseThrow();
+            return head + " FAILED in " + e.stage() + ": " + e.message();
+        }
+        Object eta = report.values().get("eta");
+        return head + " done" + (eta instanceof Double d ? ", η = " + Numbers.brief(d) : "")
+                + (report.boundsHold() ? "" : ", a bound is VIOLATED");
+    }
+
+    private void finish(Pending p) {
+        long wall = (System.nanoTime() - p.started) / 1_000_000;
+        ExperimentReport report = new ExperimentReport(p.plan.name(), p.plan.source(), p.directory, p.plan.axes(),
+                Arrays.stream(p.runs).map(Objects::requireNonNull).toList(), p.provenance, wall);
+        blocking(() -> {
+            List<String> errors = new ArrayList<>();
+            for (PluginSpec<Reporter> spec : p.plan.reporters()) {
+                try {
+                    instantiate(spec).report(report);
+                } catch (Exception e) {
+                    errors.add("reporter '" + spec.name() + "' failed: " + describe(e));
+                }
+            }
+            return new Messages.ExperimentFinished(report, errors);
+        }).onComplete(done -> vertx.eventBus().publish(Addresses.EVENTS, done.succeeded() ? done.result()
+                : new Messages.ExperimentFinished(report, List.of("reporting failed: " + describe(done.cause())))));
+    }
+}

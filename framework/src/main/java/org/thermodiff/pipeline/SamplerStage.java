@@ -1,0 +1,76 @@
+package org.thermodiff.pipeline;
+
+import com.google.inject.Inject;
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.thermodiff.experiment.RunSpec;
+import org.thermodiff.plugin.PluginRegistry;
+import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.Sampler;
+import org.thermodiff.spi.sampling.SamplingProblem;
+import org.thermodiff.spi.sampling.SamplingRun;
+import org.thermodiff.spi.sampling.TimeGrid;
+
+/**
+ * Stage 4: pushes the reverse and estimated clouds through {@code ν̂}, streaming one
+ * {@link Messages.SnapshotReady} per output time to the metrics stage.
+ *
+ * <p>Each time segment is integrated in its own worker task, and the next one starts only when the
+ * metrics stage has acknowledged the previous snapshot: at most one snapshot per run is in flight,
+ * so memory stays bounded however large the clouds, while other runs use the remaining workers.
+ */
+final class SamplerStage extends Stage {
+
+    @Inject
+    SamplerStage(PluginRegistry registry) {
+        super("sampler", registry);
+    }
+
+    /** A run being sampled. */
+    private record Session(RunSpec spec, String key, SamplingRun run, Trace trace, AtomicLong nanos) {
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().<Messages.FieldReady>consumer(Addresses.SAMPLER, m -> {
+            var in = m.body();
+            var spec = in.spec();
+            AtomicLong nanos = new AtomicLong();
+            blocking(() -> {
+                long t0 = System.nanoTime();
+                TimeGrid grid = spec.time().grid(spec.tau());
+                Distribution reverseStart = in.forward().marginal(spec.tau());
+                Sampler sampler = instantiate(spec.sampler());
+                SamplingRun run = sampler.start(new SamplingProblem(grid, reverseStart, in.sources().perturbation(),
+                        in.field(), spec.seed()));
+                nanos.addAndGet(System.nanoTime() - t0);
+                return new Object[] {run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), reverseStart, grid,
+                        in.trace())};
+            }).compose(prepared -> vertx.eventBus().request(Addresses.METRICS, prepared[1], PATIENT).map(prepared[0]))
+                    .onSuccess(run -> pump(new Session(spec, Messages.key(spec), (SamplingRun) run, in.trace(), nanos)))
+                    .onFailure(e -> reportFailure(spec, e, in.trace()));
+        }).completion();
+    }
+
+    /** Sends the next snapshot, or the end of sampling. */
+    private void pump(Session s) {
+        if (!s.run().hasNext()) {
+            long ms = TimeUnit.NANOSECONDS.toMillis(s.nanos().get());
+            vertx.eventBus().request(Addresses.METRICS, new Messages.SamplingFinished(s.key(), s.run().diagnostics(), ms), PATIENT)
+                    .onFailure(e -> reportFailure(s.spec(), e, s.trace().with(name(), ms)));
+            return;
+        }
+        blocking(() -> {
+            long t0 = System.nanoTime();
+            var snapshot = s.run().next();
+            s.nanos().addAndGet(System.nanoTime() - t0);
+            return new Messages.SnapshotReady(s.key(), snapshot);
+        }).compose(snapshot -> vertx.eventBus().request(Addresses.METRICS, snapshot, PATIENT))
+                .onSuccess(ack -> pump(s))
+                .onFailure(e -> {
+                    vertx.eventBus().send(Addresses.METRICS, new Messages.SamplingAborted(s.key()));
+                    reportFailure(s.spec(), e, s.trace());
+                });
+    }
+}

@@ -1,0 +1,12 @@
+package org.thermodiff.plugin;
+
+/** A plugin module could not be discovered or loaded. */
+public final class PluginLoadException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** With the underlying cause. */
+    public PluginLoadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

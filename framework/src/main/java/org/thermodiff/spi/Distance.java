@@ -1,0 +1,36 @@
+package org.thermodiff.spi;
+
+import java.util.Optional;
+import org.thermodiff.spi.sampling.Cloud;
+
+/**
+ * A distance or divergence between distributions ({@code w1}, {@code w2}, {@code chi2} …).
+ *
+ * <p>Every distance compares two {@link Distribution}s. Transport distances also compare weighted
+ * clouds and expose the optimal plan, from which metrics take exact time derivatives.
+ */
+public interface Distance {
+
+    /**
+     * The distance between two distributions, exact or by converged quadrature.
+     *
+     * @throws IllegalArgumentException if it is not defined for this pair (e.g. {@code χ²} when
+     *                                  {@code p} is not absolutely continuous w.r.t. {@code q})
+     */
+    double between(Distribution p, Distribution q);
+
+    /** Whether this is a transport distance, i.e. {@link #plan} and {@link #between(Cloud, Cloud)} work. */
+    default boolean isTransport() {
+        return false;
+    }
+
+    /** The distance between two weighted clouds, treated as discrete measures. */
+    default double between(Cloud a, Cloud b) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not compare clouds");
+    }
+
+    /** An optimal coupling between two clouds for this distance's cost, when it is a transport distance. */
+    default Optional<TransportPlan> plan(Cloud a, Cloud b) {
+        return Optional.empty();
+    }
+}

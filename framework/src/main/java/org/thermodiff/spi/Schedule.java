@@ -1,0 +1,23 @@
+package org.thermodiff.spi;
+
+import org.thermodiff.spi.process.ForwardProcess;
+
+/**
+ * A noise schedule: how the forward process carries the data to the prior.
+ *
+ * <p>Schedule plugins are selected by name ({@code schedule: cosine}) and made from their
+ * parameter record; {@link #forward} then binds them to the data of one run.
+ */
+public interface Schedule {
+
+    /**
+     * The forward process of this schedule for the given data.
+     *
+     * @param data  {@code q = P_0}
+     * @param prior the declared prior (an optimal-transport schedule ends there exactly)
+     * @param tau   duration {@code τ > 0}
+     * @throws IllegalArgumentException if the schedule cannot be built for this data, with a
+     *                                  message saying what it supports
+     */
+    ForwardProcess forward(Distribution data, Distribution prior, double tau);
+}

@@ -1,0 +1,22 @@
+package org.thermodiff.spi.metrics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a metric reports for one run.
+ *
+ * @param values scalar results in a stable order (numbers as {@code Double}, flags as
+ *               {@code Boolean}); keys are the names in results.json
+ * @param series per-time columns
+ * @param checks inequalities checked
+ */
+public record MetricResult(Map<String, Object> values, Series series, List<BoundCheck> checks) {
+
+    public MetricResult {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        checks = List.copyOf(checks);
+    }
+}

@@ -1,0 +1,52 @@
+package org.thermodiff.spi.process;
+
+/**
+ * A time-dependent velocity field {@code ν_t(x)} on the real line: the forward velocity of the
+ * Fokker–Planck equation (Eq. 1) or an estimate {@code ν̂_t} of it. Clouds flow along it in
+ * reverse time, {@code dx̃/dt̃ = −ν̂_{τ−t̃}(x̃)} (Eqs. 11, 15).
+ *
+ * <p>Evaluation is batched over a slice of a whole cloud, so that hot loops make one virtual call
+ * per time step rather than one per particle. Implementations are immutable and thread-safe:
+ * disjoint slices may be evaluated concurrently.
+ */
+public interface VelocityField {
+
+    /**
+     * Writes {@code ν_t(x[i])} to {@code v[i]} for {@code from ≤ i < to}.
+     *
+     * @param t    forward time in {@code [0, τ]}
+     * @param x    positions
+     * @param v    receives the velocities; may not alias {@code x}
+     * @param from first index, inclusive
+     * @param to   last index, exclusive
+     */
+    void velocity(double t, double[] x, double[] v, int from, int to);
+
+    /** {@link #velocity(double, double[], double[], int, int)} over whole arrays. */
+    default void velocity(double t, double[] x, double[] v) {
+        velocity(t, x, v, 0, x.length);
+    }
+
+    /** {@code ν_t(x)} at one point; convenient, not fast. */
+    default double velocity(double t, double x) {
+        double[] v = new double[1];
+        velocity(t, new double[] {x}, v, 0, 1);
+        return v[0];
+    }
+
+    /** Whether {@link #divergence} is available. */
+    default boolean hasDivergence() {
+        return false;
+    }
+
+    /**
+     * Writes {@code ∂ν_t/∂x} at {@code x[i]} to {@code out[i]}: the rate at which the flow
+     * stretches space, which carries densities along trajectories
+     * ({@code d ln p/dt = −∂ν/∂x}).
+     *
+     * @throws UnsupportedOperationException if {@link #hasDivergence()} is false
+     */
+    default void divergence(double t, double[] x, double[] out, int from, int to) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not provide ∂ν/∂x");
+    }
+}

@@ -1,0 +1,16 @@
+package org.thermodiff.plugins.metrics;
+
+import org.thermodiff.spi.PluginFactory;
+import org.thermodiff.spi.PluginFamily;
+import org.thermodiff.spi.PluginModule;
+
+/** Metrics of the paper's speed-accuracy relations. */
+public final class MetricPlugins extends PluginModule {
+
+    @Override
+    protected void configure() {
+        register(PluginFamily.METRIC, "speed-accuracy", PluginFactory.of(
+                "D0, W1(t), ∂tW1, v_loss², v2², T·Ṡ, η, c1, c2, dissipation and the checks η ≤ c1 ≤ c2, v_loss² ≤ T·Ṡ (Eqs. 77–82, 91)",
+                SpeedAccuracyMetric.Params.class, SpeedAccuracyMetric::new));
+    }
+}

@@ -1,0 +1,230 @@
+package org.thermodiff.plugins.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.thermodiff.spi.Distance;
+import org.thermodiff.spi.Metric;
+import org.thermodiff.spi.Param;
+import org.thermodiff.spi.TransportPlan;
+import org.thermodiff.spi.metrics.BoundCheck;
+import org.thermodiff.spi.metrics.MetricAccumulator;
+import org.thermodiff.spi.metrics.MetricResult;
+import org.thermodiff.spi.metrics.RunContext;
+import org.thermodiff.spi.metrics.Series;
+import org.thermodiff.spi.sampling.Cloud;
+import org.thermodiff.spi.sampling.Snapshot;
+import org.thermodiff.spi.sampling.TimeGrid;
+import org.thermodiff.thermo.SpeedAccuracy;
+
+/**
+ * The speed-accuracy relations of the paper (Eqs. 77–82 and 91) on one run.
+ *
+ * <p>Per time point: {@code W1(t)}, {@code ∂_t W1} (envelope theorem), {@code v_loss²},
+ * {@code v2²} and {@code T·Ṡ}. Per run: {@code D0} (Eq. 78), {@code W1(q, p)},
+ * {@code W1(P†_0, P̃†_0)}, {@code η} (Eq. 77), {@code c1 = ∫ v_loss² dt} and
+ * {@code c2 = ∫ v2² dt} (Eq. 82), the dissipation {@code ∫ T Ṡ dt}, and checks of
+ * {@code η ≤ c1 ≤ c2} (Eq. 82), {@code v_loss² ≤ T Ṡ} pointwise (Eq. 80),
+ * {@code c2 ≤ ∫ T Ṡ} (Eq. 67) and {@code c2 ≥ W2(P_0, P_τ)²/τ} (Eq. 91). When the clouds carry
+ * independent batches, every run-level number also gets a standard error.
+ */
+final class SpeedAccuracyMetric implements Metric {
+
+    /**
+     * Parameters of {@code speed-accuracy}.
+     *
+     * @param transport  transport distance giving W1(t) and its optimal plan
+     * @param divergence divergence giving D0
+     * @param geodesic   distance for the Eq. 91 bound {@code c2 ≥ W2(P_0, P_τ)²/τ}
+     * @param tolerance  relative slack in the bound checks
+     */
+    record Params(
+            @Param(doc = "transport distance for W1(t) and its optimal plan", defaultValue = "w1", family = "distance") String transport,
+            @Param(doc = "divergence for D0 = χ²(P̃†_0 ‖ P†_0) (Eq. 78)", defaultValue = "chi2", family = "distance") String divergence,
+            @Param(doc = "distance for the bound c2 ≥ W2(P_0, P_τ)²/τ (Eq. 91)", defaultValue = "w2", family = "distance") String geodesic,
+            @Param(doc = "relative slack allowed in bound checks (numerical error, not physics)", defaultValue = "1e-8",
+                    min = 0, max = 1) double tolerance) {
+    }
+
+    private final Params params;
+
+    SpeedAccuracyMetric(Params params) {
+        this.params = params;
+    }
+
+    @Override
+    public MetricAccumulator open(RunContext context) {
+        Distance transport = context.distance(params.transport());
+        if (!transport.isTransport()) {
+            throw new IllegalArgumentException("speed-accuracy needs a transport distance for W1(t); '"
+                    + params.transport() + "' is not one");
+        }
+        double d0 = context.distance(params.divergence()).between(context.perturbedStart(), context.reverseStart());
+        if (!(d0 > 0)) {
+            throw new IllegalArgumentException("D0 = χ²(P̃†_0 ‖ P†_0) = " + d0 + ": the perturbed start equals P†_0 = "
+                    + context.reverseStart().describe() + ", so η = (ΔW1)²/(τ D0) and v_loss are 0/0; perturb the start");
+        }
+        double w2 = context.distance(params.geodesic()).between(context.data(), context.reverseStart());
+        return new Accumulator(context, transport, d0, w2 * w2 / context.tau());
+    }
+
+    /** Per-time values of one cloud pair (the whole cloud or one batch). */
+    private static final class Track {
+        final double[] w1;
+        final double[] rate;
+        final double[] v2;
+        final boolean[] seen;
+
+        Track(int size) {
+            w1 = new double[size];
+            rate = new double[size];
+            v2 = new double[size];
+            seen = new boolean[size];
+        }
+
+        void record(int k, Distance transport, Cloud reverse, Cloud estimated) {
+            TransportPlan plan = transport.plan(reverse, estimated).orElseThrow();
+            w1[k] = plan.cost(reverse.positions(), estimated.positions(), 1);
+            rate[k] = SpeedAccuracy.w1Rate(plan, reverse, estimated);
+            v2[k] = SpeedAccuracy.meanSquaredVelocity(reverse);
+            seen[k] = true;
+        }
+
+        /** {@code W1(q,p), W1(P†_0,P̃†_0), η, c1, c2} for this track. */
+        double[] summary(TimeGrid grid, double d0) {
+            int last = grid.size() - 1;
+            double[] vloss = new double[grid.size()];
+            for (int k = 0; k < vloss.length; k++) {
+                vloss[k] = SpeedAccuracy.vLossSquared(rate[k], d0);
+            }
+            return new double[] {w1[0], w1[last], SpeedAccuracy.eta(w1[0], w1[last], grid.tau(), d0),
+                    grid.integrate(vloss), grid.integrate(v2)};
+        }
+    }
+
+    private final class Accumulator implements MetricAccumulator {
+        private final RunContext context;
+        private final Distance transport;
+        private final double d0;
+        private final double c2LowerBound;
+        private final Track all;
+        private Track[] batches;
+
+        Accumulator(RunContext context, Distance transport, double d0, double c2LowerBound) {
+            this.context = context;
+            this.transport = transport;
+            this.d0 = d0;
+            this.c2LowerBound = c2LowerBound;
+            this.all = new Track(context.grid().size());
+        }
+
+        @Override
+        public void accept(Snapshot s) {
+            all.record(s.index(), transport, s.reverse(), s.estimated());
+            Cloud r = s.reverse();
+            Cloud e = s.estimated();
+            if (r.hasBatches() && e.hasBatches() && r.batchCount() == e.batchCount()) {
+                if (batches == null) {
+                    batches = new Track[r.batchCount()];
+                    for (int b = 0; b < batches.length; b++) {
+                        batches[b] = new Track(context.grid().size());
+                    }
+                }
+                for (int b = 0; b < batches.length; b++) {
+                    batches[b].record(s.index(), transport, r.batch(b), e.batch(b));
+                }
+            }
+        }
+
+        @Override
+        public MetricResult finish() {
+            TimeGrid grid = context.grid();
+            for (int k = 0; k < grid.size(); k++) {
+                if (!all.seen[k]) {
+                    throw new IllegalStateException("no snapshot for t = " + grid.time(k) + " (index " + k + ")");
+                }
+            }
+            int n = grid.size();
+            double[] vloss = new double[n];
+            for (int k = 0; k < n; k++) {
+                vloss[k] = SpeedAccuracy.vLossSquared(all.rate[k], d0);
+            }
+            // In 1-D every field is a gradient, so T·Ṡ = E|ν|² = v2² (Eq. 67 with equality).
+            double[] tsDot = all.v2.clone();
+            double[] summary = all.summary(grid, d0);
+            double eta = summary[2];
+            double c1 = summary[3];
+            double c2 = summary[4];
+            double dissipation = grid.integrate(tsDot);
+
+            double tol = params.tolerance();
+            List<BoundCheck> checks = new ArrayList<>();
+            checks.add(BoundCheck.of("eta<=c1", "Eq. 82", eta, c1, tol));
+            checks.add(BoundCheck.of("c1<=c2", "Eq. 82", c1, c2, tol));
+            checks.add(worstPointwise(vloss, tsDot, tol));
+            checks.add(BoundCheck.of("c2<=dissipation", "Eq. 67", c2, dissipation, tol));
+            checks.add(BoundCheck.of("W2^2/tau<=c2", "Eq. 91", c2LowerBound, c2, tol));
+            boolean hold = checks.stream().allMatch(BoundCheck::holds);
+
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("D0", d0);
+            values.put("W1_generated", summary[0]);
+            values.put("W1_initial", summary[1]);
+            values.put("eta", eta);
+            values.put("c1", c1);
+            values.put("c2", c2);
+            values.put("dissipation", dissipation);
+            values.put("bounds_hold", hold);
+            values.put("delta_W1", summary[0] - summary[1]);
+            values.put("c2_lower_bound", c2LowerBound);
+            if (batches != null) {
+                String[] names = {"W1_generated", "W1_initial", "eta", "c1", "c2"};
+                double[][] perBatch = Arrays.stream(batches).map(b -> b.summary(grid, d0)).toArray(double[][]::new);
+                for (int q = 0; q < names.length; q++) {
+                    final int col = q;
+                    values.put(names[q] + "_stderr", standardError(Arrays.stream(perBatch).mapToDouble(r -> r[col]).toArray()));
+                }
+                values.put("batches", (double) batches.length);
+            }
+            Series series = Series.withTimes(grid.times())
+                    .column("W1", all.w1)
+                    .column("dW1dt", all.rate)
+                    .column("vloss2", vloss)
+                    .column("v2sq", all.v2)
+                    .column("TSdot", tsDot)
+                    .build();
+            return new MetricResult(values, series, checks);
+        }
+    }
+
+    /** The pointwise check of Eq. 80 at the time where it is tightest. */
+    private static BoundCheck worstPointwise(double[] vloss, double[] tsDot, double tol) {
+        int worst = 0;
+        double worstMargin = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < vloss.length; k++) {
+            double slack = tol * Math.max(vloss[k], tsDot[k]);
+            double margin = tsDot[k] + slack - vloss[k];
+            if (margin < worstMargin) {
+                worstMargin = margin;
+                worst = k;
+            }
+        }
+        return BoundCheck.of("vloss2<=TSdot", "Eq. 80", vloss[worst], tsDot[worst], tol);
+    }
+
+    /**
+     * Standard error of the mean of the full-sample estimate from {@code B} independent batch
+     * estimates: {@code sd(batches)/√B}.
+     */
+    static double standardError(double[] batchEstimates) {
+        int b = batchEstimates.length;
+        double mean = Arrays.stream(batchEstimates).average().orElse(0);
+        double ss = 0;
+        for (double v : batchEstimates) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (b - 1)) / Math.sqrt(b);
+    }
+}
