@@ -36,7 +36,7 @@ final class QuadratureSampler implements Sampler {
     record Params(
             @Param(doc = "quadrature nodes per cloud (rounded up to whole panels)", defaultValue = "1024", min = 16,
                     max = 50_000_000) int nodes,
-            @Param(doc = "Gauss–Legendre nodes per panel in normal-score space", defaultValue = "8", min = 1, max = 64) int order,
+            @Param(doc = "Gauss–Legendre nodes per panel in normal-score space", defaultValue = "16", min = 1, max = 64) int order,
             @Param(doc = "half-width R of the normal-score interval [−R, R]; tail mass 2Φ(−R) is dropped",
                     defaultValue = "8.5", min = 1, max = 37) double range,
             @Param(doc = "ODE integrator", defaultValue = "rk4") Integrator integrator,
