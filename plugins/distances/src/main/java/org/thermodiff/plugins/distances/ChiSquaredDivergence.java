@@ -52,12 +52,17 @@ final class ChiSquaredDivergence implements Distance {
                 double x = p.fromNormalScore(z);
                 double qx = q.density(x);
                 if (!(qx > 0)) {
-                    throw new IllegalArgumentException("χ² is infinite: " + p.describe() + " has mass at x = " + x
-                            + " where " + q.describe() + " has none");
+                    if (!q.support().contains(x)) {
+                        throw new IllegalArgumentException("χ² is infinite: " + p.describe() + " has mass at x = " + x
+                                + ", outside the support of " + q.describe());
+                    }
+                    // q underflows far out in its own support: the integrand is unbounded there, and
+                    // the range loop below reports non-convergence.
+                    return Double.POSITIVE_INFINITY;
                 }
                 return p.density(x) / qx;
             }) - 1;
-            if (Math.abs(value - previous) <= CONVERGED * Math.max(1, Math.abs(value))) {
+            if (Double.isFinite(value) && Math.abs(value - previous) <= CONVERGED * Math.max(1, Math.abs(value))) {
                 return value;
             }
             previous = value;

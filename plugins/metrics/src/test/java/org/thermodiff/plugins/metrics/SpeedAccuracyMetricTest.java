@@ -1,0 +1,157 @@
+package org.thermodiff.plugins.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.junit.jupiter.api.Test;
+import org.thermodiff.distribution.Gaussian;
+import org.thermodiff.experiment.ParameterBinder;
+import org.thermodiff.math.NormalScoreRule;
+import org.thermodiff.plugin.PluginRegistry;
+import org.thermodiff.spi.Distance;
+import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.PluginFamily;
+import org.thermodiff.spi.metrics.BoundCheck;
+import org.thermodiff.spi.metrics.MetricAccumulator;
+import org.thermodiff.spi.metrics.MetricResult;
+import org.thermodiff.spi.metrics.RunContext;
+import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.VelocityField;
+import org.thermodiff.spi.sampling.Cloud;
+import org.thermodiff.spi.sampling.Snapshot;
+import org.thermodiff.spi.sampling.TimeGrid;
+
+/**
+ * A case solvable by hand: data q = N(0, s²), cond-OT schedule, prior N(0, 1), perturbed start
+ * N(μ, 1). Then P_t = N(0, S_t²) with S_t² = (1 − t)²s² + t², every flow map is x ↦ S_t x, so
+ * P̃_t = N(S_t μ, S_t²), W1(t) = S_t μ, ∂_tW1 = Ṡ_t μ, v2² = T·Ṡ = Ṡ², D0 = e^{μ²} − 1,
+ * c2 = ∫Ṡ² dt, c1 = μ² c2/D0 and η = μ²(1 − s)²/D0. The snapshots are built from these formulas,
+ * so the test exercises only the metric.
+ */
+class SpeedAccuracyMetricTest {
+
+    static final double S = 0.5;
+    static final double MU = 0.7;
+
+    private static double scale(double t) {
+        return Math.sqrt((1 - t) * (1 - t) * S * S + t * t);
+    }
+
+    private static double scaleRate(double t) {
+        return (t - (1 - t) * S * S) / scale(t);
+    }
+
+    /** The real w1, w2 and chi2 plugins, discovered on the test class path. */
+    private static final PluginRegistry REGISTRY = org.thermodiff.Thermodiff
+            .injector(SpeedAccuracyMetricTest.class.getClassLoader(), 1).getInstance(PluginRegistry.class);
+
+    private static Distance distance(String name) {
+        PluginRegistry registry = REGISTRY;
+        return registry.create(PluginFamily.DISTANCE, name,
+                ParameterBinder.defaults(registry.get(PluginFamily.DISTANCE, name).factory().parameters()));
+    }
+
+    private static RunContext context(TimeGrid grid) {
+        ForwardProcess unused = new ForwardProcess() {
+            @Override
+            public double tau() {
+                return 1;
+            }
+
+            @Override
+            public Distribution marginal(double t) {
+                return Gaussian.of(0, scale(t));
+            }
+
+            @Override
+            public VelocityField velocity() {
+                throw new UnsupportedOperationException("not needed by the metric");
+            }
+
+            @Override
+            public OptionalDouble temperature(double t) {
+                return OptionalDouble.empty();
+            }
+
+            @Override
+            public String describe() {
+                return "closed-form Gaussian";
+            }
+        };
+        return new RunContext(Map.of(), grid, Gaussian.of(0, S), Gaussian.STANDARD, Gaussian.STANDARD, Gaussian.of(MU, 1),
+                unused, SpeedAccuracyMetricTest::distance);
+    }
+
+    private static MetricResult measure(TimeGrid grid, boolean frozen) {
+        NormalScoreRule rule = NormalScoreRule.of(1024, 16, 8.5);
+        double[] z = rule.nodes();
+        double[] w = rule.weights();
+        SpeedAccuracyMetric metric = new SpeedAccuracyMetric(new SpeedAccuracyMetric.Params("w1", "chi2", "w2", 1e-8));
+        MetricAccumulator acc = metric.open(context(grid));
+        for (int k = grid.size() - 1; k >= 0; k--) {
+            double t = grid.time(k);
+            double[] x = new double[z.length];
+            double[] y = new double[z.length];
+            double[] vx = new double[z.length];
+            double[] vy = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+                x[i] = scale(t) * z[i];
+                y[i] = scale(t) * (z[i] + MU);
+                vx[i] = frozen ? 0 : scaleRate(t) / scale(t) * x[i];
+                vy[i] = frozen ? 0 : scaleRate(t) / scale(t) * y[i];
+            }
+            acc.accept(new Snapshot(k, t, Cloud.of(x, w, vx), Cloud.of(y, w, vy)));
+        }
+        return acc.finish();
+    }
+
+    /** c2 = ∫Ṡ² dt by an adaptive integrator, independent of the metric's Gauss–Legendre grid. */
+    private static double c2Exact() {
+        return new IterativeLegendreGaussIntegrator(16, 1e-15, 1e-15).integrate(10_000, t -> scaleRate(t) * scaleRate(t), 0, 1);
+    }
+
+    @Test
+    void everyQuantityMatchesTheClosedForm() {
+        MetricResult r = measure(TimeGrid.gaussLegendre(1, 4, 16), false);
+        double d0 = Math.exp(MU * MU) - 1;
+        double c2 = c2Exact();
+        // Tolerances: quadrature in z reproduces E[Z²] = 1 to 1e-14 and GL in t is exact to 1e-13
+        // for these analytic integrands; χ² by quadrature to 1e-13.
+        assertEquals(d0, (Double) r.values().get("D0"), 1e-12);
+        assertEquals(S * MU, (Double) r.values().get("W1_generated"), 1e-13);
+        assertEquals(MU, (Double) r.values().get("W1_initial"), 1e-13);
+        assertEquals(MU * MU * (1 - S) * (1 - S) / d0, (Double) r.values().get("eta"), 1e-12);
+        assertEquals(MU * MU * c2 / d0, (Double) r.values().get("c1"), 1e-11);
+        assertEquals(c2, (Double) r.values().get("c2"), 1e-11);
+        assertEquals(c2, (Double) r.values().get("dissipation"), 1e-11);
+        assertEquals((1 - S) * (1 - S), (Double) r.values().get("c2_lower_bound"), 1e-12);
+        assertEquals(Boolean.TRUE, r.values().get("bounds_hold"));
+        for (int k = 0; k < r.series().rows(); k++) {
+            double t = r.series().get(k, "t");
+            assertEquals(scale(t) * MU, r.series().get(k, "W1"), 1e-12);
+            assertEquals(scaleRate(t) * MU, r.series().get(k, "dW1dt"), 1e-12);
+            assertEquals(scaleRate(t) * scaleRate(t), r.series().get(k, "v2sq"), 1e-12);
+        }
+        assertEquals(java.util.List.of("t", "W1", "dW1dt", "vloss2", "v2sq", "TSdot"), r.series().names());
+    }
+
+    /** Clouds that change W1 without moving (zero velocities): η > c1 = 0, and the check says so. */
+    @Test
+    void aViolatedBoundIsReported() {
+        MetricResult r = measure(TimeGrid.gaussLegendre(1, 1, 8), true);
+        BoundCheck etaC1 = r.checks().stream().filter(c -> c.name().equals("eta<=c1")).findFirst().orElseThrow();
+        assertFalse(etaC1.holds());
+        assertTrue(etaC1.margin() < 0);
+        assertEquals(Boolean.FALSE, r.values().get("bounds_hold"));
+    }
+
+    @Test
+    void standardErrorOfBatchMeans() {
+        // sd of {1, 2, 3, 4} is √(5/3); divided by √4.
+        assertEquals(Math.sqrt(5.0 / 3) / 2, SpeedAccuracyMetric.standardError(new double[] {1, 2, 3, 4}), 1e-15);
+    }
+}
