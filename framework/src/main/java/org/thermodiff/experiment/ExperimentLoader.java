@@ -119,12 +119,21 @@ public final class ExperimentLoader {
         long seed = seedOverride.isPresent() ? seedOverride.getAsLong()
                 : doc.get("seed").map(n -> longValue(n, "seed", problems)).orElse(DEFAULT_SEED);
 
+        int beforeAxes = problems.size();
         List<Axis> axes = axes(doc, problems);
+        boolean badMatrix = problems.size() > beforeAxes;
         List<PluginSpec<Reporter>> reporters = pluginList(PluginFamily.REPORTER, doc.get("report"), "report", DEFAULT_REPORT,
                 doc.mark(), problems);
-        problems.throwIfAny();
+        if (badMatrix) {
+            // Expanding a broken matrix would only add confusing problems; everything else is still checked.
+            problems.throwIfAny();
+        }
 
         YamlMap base = doc.without("matrix");
+        if (seedOverride.isPresent()) {
+            // The override replaces the file's seed for the runs too (a 'seed' matrix axis still applies).
+            base = base.without("seed");
+        }
         List<RunSpec> runs = new ArrayList<>();
         Map<Map<String, String>, Integer> seen = new LinkedHashMap<>();
         int count = axes.stream().mapToInt(a -> a.values().size()).reduce(1, Math::multiplyExact);

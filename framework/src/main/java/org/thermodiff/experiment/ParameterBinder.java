@@ -234,7 +234,8 @@ public final class ParameterBinder {
         }
         boolean lower = param.exclusiveMin() ? d > param.min() : d >= param.min();
         boolean upper = param.exclusiveMax() ? d < param.max() : d <= param.max();
-        return lower && upper && (Double.isFinite(d) || d == param.min() || d == param.max());
+        // Default bounds are infinite, so an infinite value is never within them (".inf" is no "number > 0").
+        return lower && upper && Double.isFinite(d);
     }
 
     private static List<String> choices(Class<?> enumType) {

@@ -15,21 +15,29 @@ import org.thermodiff.yaml.Problem;
 final class Problems {
 
     private final Set<Problem> problems = new LinkedHashSet<>();
+    private int reported;
 
     void add(Mark mark, String key, String message) {
         problems.add(new Problem(mark, key, message));
+        reported++;
     }
 
     void addAll(InputException e) {
         problems.addAll(e.problems());
+        reported += e.problems().size();
     }
 
     boolean isEmpty() {
         return problems.isEmpty();
     }
 
+    /**
+     * How many problems were reported so far, repeats included. It grows with every report, so
+     * that a step can tell whether it found any ({@code size() > before}) even when what it found
+     * was already reported by an earlier run of the matrix.
+     */
     int size() {
-        return problems.size();
+        return reported;
     }
 
     void throwIfAny() throws InputException {
