@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code thermodiff} command line. */
 @Command(name = "thermodiff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         description = "Experiments on the thermodynamics of diffusion and flow-based generative models "
                 + "(Ikeda, Uda, Okanohara & Ito, arXiv:2407.04495).",
         footer = {"", "Exit status: 0 success, 1 a run failed, 2 bad input, 3 a bound was violated (with --fail-on-violation)."})

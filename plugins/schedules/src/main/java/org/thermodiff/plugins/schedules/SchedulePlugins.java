@@ -5,7 +5,7 @@ import org.thermodiff.spi.PluginFactory;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 
-/** The paper's noise schedules and exact 1-D optimal transport. */
+/** The paper's noise schedules, DDPM's linear VP, and exact 1-D optimal transport. */
 public final class SchedulePlugins extends PluginModule {
 
     @Override
@@ -14,6 +14,9 @@ public final class SchedulePlugins extends PluginModule {
                 "cosine VP schedule m=cos(πt/2τ), σ=sin(πt/2τ) (Eq. 32)", NoParameters.class, p -> new CosineSchedule()));
         register(PluginFamily.SCHEDULE, "cond-ot", PluginFactory.of(
                 "conditional-OT schedule m=1−t/τ, σ=t/τ (Eq. 28)", NoParameters.class, p -> new CondOtSchedule()));
+        register(PluginFamily.SCHEDULE, "linear-vp", PluginFactory.of(
+                "DDPM's variance-preserving schedule with linear β, T = β/2 (Eqs. 29–31)", LinearVpSchedule.Params.class,
+                LinearVpSchedule::new));
         register(PluginFamily.SCHEDULE, "ve", PluginFactory.of(
                 "variance-exploding schedule m=1, T=∂t(σ²/2) (Eqs. 26–27)", VeSchedule.Params.class, VeSchedule::new));
         register(PluginFamily.SCHEDULE, "ot", PluginFactory.of(

@@ -14,6 +14,7 @@ import org.thermodiff.spi.process.ForwardProcess;
 class GaussianConditionalSchedulesTest {
 
     static final List<GaussianConditionalSchedule> ALL = List.of(new CosineSchedule(), new CondOtSchedule(),
+            new LinearVpSchedule(new LinearVpSchedule.Params(0.1, 20)),
             new VeSchedule(new VeSchedule.Params(0.01, 2.0, VeSchedule.Profile.GEOMETRIC)),
             new VeSchedule(new VeSchedule.Params(0.01, 2.0, VeSchedule.Profile.LINEAR)));
 
@@ -76,6 +77,17 @@ class GaussianConditionalSchedulesTest {
             assertEquals(Math.PI / (2 * tau) * Math.tan(Math.PI * s / 2), c.temperature(s, tau), 1e-12);
         }
         assertEquals(Double.POSITIVE_INFINITY, c.temperature(1, tau));
+    }
+
+    /** Linear VP: m² + σ² = 1 (Eq. 31) and T = −∂_t ln m = β/2 (Eqs. 29–30). */
+    @Test
+    void linearVpIsVariancePreservingWithTemperatureHalfBeta() {
+        LinearVpSchedule vp = new LinearVpSchedule(new LinearVpSchedule.Params(0.1, 20));
+        double tau = 2.0;
+        for (double s = 0; s <= 1; s += 0.125) {
+            assertEquals(1, vp.m(s) * vp.m(s) + vp.sigma(s) * vp.sigma(s), 1e-15);
+            assertEquals((0.1 + 19.9 * s) / 2 / tau, vp.temperature(s, tau), 1e-12);
+        }
     }
 
     /** VE has no force, so Eq. 22 reduces to T = ∂_t(σ²/2) (Eq. 27); Eq. 24 (T ≥ 0) holds for all. */

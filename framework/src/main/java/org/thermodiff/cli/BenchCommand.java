@@ -1,0 +1,199 @@
+package org.thermodiff.cli;
+
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.pipeline.ExperimentRunner;
+import org.thermodiff.pipeline.Pipeline;
+import org.thermodiff.plugin.PluginLoadException;
+import org.thermodiff.spi.report.ExperimentReport;
+import org.thermodiff.spi.report.RunReport;
+import org.thermodiff.yaml.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code thermodiff bench}: the performance claims of the project, measured.
+ *
+ * <ol>
+ *   <li><b>End to end.</b> {@code thermodiff run <e2e>} in a fresh JVM each time (what a user
+ *       waits for, build excluded), against the baseline of {@code thermodiff validate} on the same
+ *       file (JVM start, plugin discovery, YAML binding: the fixed cost of any invocation).</li>
+ *   <li><b>Samplers.</b> The runs of {@code <samplers>} in one JVM, repeated: per sampler the
+ *       median time spent sampling and measuring (from the run's stage timings), η, its distance
+ *       to the run labelled {@code reference}, and the Monte-Carlo standard error where there is
+ *       one; then the speed and accuracy ratios of the first two non-reference samplers.</li>
+ * </ol>
+ * Medians over {@code --repeat} repetitions; the first sampler repetition also warms the JIT.
+ */
+@Command(name = "bench", description = "Measure end-to-end wall time and the quadrature sampler against Monte Carlo.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--e2e", paramLabel = "FILE", description = "experiment timed end to end (default: ${DEFAULT-VALUE})")
+    Path e2e = Path.of("experiments/paper/fig4.yaml");
+
+    @Option(names = "--samplers", paramLabel = "FILE",
+            description = "experiment comparing samplers, with a run labelled 'reference' (default: ${DEFAULT-VALUE})")
+    Path samplers = Path.of("experiments/bench/samplers.yaml");
+
+    @Option(names = "--repeat", paramLabel = "N", description = "repetitions of each measurement (default: ${DEFAULT-VALUE})")
+    int repeat = 3;
+
+    @Option(names = "--skip-e2e", description = "skip the end-to-end measurement")
+    boolean skipE2e;
+
+    @Option(names = "--skip-samplers", description = "skip the sampler comparison")
+    boolean skipSamplers;
+
+    @Option(names = "--target", paramLabel = "SECONDS", description = "end-to-end target (default: ${DEFAULT-VALUE})")
+    double target = 10;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        common.quiet = true;
+        System.out.printf(Locale.ROOT, "thermodiff benchmark: %d processors, %s %s, %d repetitions%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), repeat);
+        if (!skipE2e) {
+            endToEnd();
+        }
+        if (!skipSamplers) {
+            try {
+                return compareSamplers();
+            } catch (InputException e) {
+                Engine.printProblems(e, System.err);
+                return ExitCode.BAD_INPUT;
+            } catch (PluginLoadException e) {
+                System.err.println("error: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private void endToEnd() throws IOException, InterruptedException {
+        Path out = Files.createTempDirectory("thermodiff-bench");
+        System.out.printf("%n[1] end to end: thermodiff run %s, a fresh JVM each time%n", e2e);
+        double[] run = new double[repeat];
+        double[] baseline = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            baseline[i] = timeChild("validate", e2e.toString(), "--quiet");
+            run[i] = timeChild("run", e2e.toString(), "--out", out.toString(), "--quiet", "--threads",
+                    Integer.toString(common.threads));
+        }
+        double median = median(run);
+        System.out.printf(Locale.ROOT, "    run       median %6.2f s  (min %.2f, max %.2f)  target <= %.0f s: %s%n", median,
+                min(run), max(run), target, median <= target ? "met" : "MISSED");
+        System.out.printf(Locale.ROOT, "    baseline  median %6.2f s  (thermodiff validate: JVM start, plugins, YAML)%n",
+                median(baseline));
+        System.out.printf(Locale.ROOT, "    run / baseline  %.1fx; numerical work about %.2f s%n", median / median(baseline),
+                median - median(baseline));
+    }
+
+    /** Wall time of {@code thermodiff args...} in a child JVM with this JVM's class path. */
+    private static double timeChild(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(Arrays.asList(args));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("benchmark child failed: " + String.join(" ", command));
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private int compareSamplers() throws Exception {
+        Injector injector = Engine.start(common);
+        ExperimentPlan plan = Engine.load(injector, List.of(samplers), OptionalLong.empty()).get(0);
+        System.out.printf("%n[2] samplers: %s (%d runs), sampling + metrics time per run%n", samplers, plan.runs().size());
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, RunReport> first = new LinkedHashMap<>();
+        Path out = Files.createTempDirectory("thermodiff-bench");
+        try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
+            ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
+            for (int i = 0; i < repeat; i++) {
+                ExperimentReport report = runner.run(plan, out, 1, Map.of()).report();
+                for (RunReport run : report.runs()) {
+                    if (!run.succeeded()) {
+                        System.err.println("error: " + run.labels() + " failed: " + run.error().orElseThrow().message());
+                        return ExitCode.RUN_FAILED;
+                    }
+                    String label = String.join("/", run.labels().values());
+                    first.putIfAbsent(label, run);
+                    seconds.computeIfAbsent(label, k -> new ArrayList<>())
+                            .add((run.timings().getOrDefault("sampler", 0L) + run.timings().getOrDefault("metrics", 0L)) / 1e3);
+                }
+            }
+        }
+        RunReport reference = first.get("reference");
+        if (reference == null) {
+            System.err.println("error: " + samplers + " has no run labelled 'reference'");
+            return ExitCode.BAD_INPUT;
+        }
+        double etaRef = (Double) reference.values().get("eta");
+        System.out.printf(Locale.ROOT, "    %-16s %12s  %-20s %12s %12s%n", "sampler", "median time", "eta", "|eta - ref|", "stderr");
+        List<double[]> compared = new ArrayList<>();
+        for (var e : first.entrySet()) {
+            double eta = (Double) e.getValue().values().get("eta");
+            Object stderr = e.getValue().values().get("eta_stderr");
+            double time = median(toArray(seconds.get(e.getKey())));
+            double error = Math.abs(eta - etaRef);
+            System.out.printf(Locale.ROOT, "    %-16s %10.3f s  %-20s %12.2e %12s%n", e.getKey(), time, Double.toString(eta),
+                    error, stderr instanceof Double d ? String.format(Locale.ROOT, "%.2e", d) : "-");
+            if (e.getValue() != reference) {
+                compared.add(new double[] {time, error, stderr instanceof Double d ? d : Double.NaN});
+            }
+        }
+        if (compared.size() >= 2) {
+            double[] a = compared.get(0);
+            double[] b = compared.get(1);
+            System.out.printf(Locale.ROOT, "    %s is %.0fx faster and %.1ex more accurate than %s",
+                    new ArrayList<>(first.keySet()).get(1), b[0] / a[0], b[1] / Math.max(a[1], 1e-16),
+                    new ArrayList<>(first.keySet()).get(2));
+            if (!Double.isNaN(b[2])) {
+                System.out.printf(Locale.ROOT, "; the latter's error is %.2f of its standard error", b[1] / b[2]);
+            }
+            System.out.println();
+        }
+        System.out.printf(Locale.ROOT, "    reference: %s, eta = %s%n", "quadrature at high resolution", Double.toString(etaRef));
+        return ExitCode.OK;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
+    }
+}
