@@ -89,6 +89,10 @@ final class ReporterStage extends Stage {
             series = series.join(r.series());
             checks.addAll(r.checks());
         }
+        if (!checks.stream().allMatch(BoundCheck::holds)) {
+            // One metric's own verdict must not hide another metric's violated bound (DESIGN.md §4).
+            values.put("bounds_hold", false);
+        }
         RunSpec spec = c.spec();
         return new RunReport(spec.index(), spec.labels(), spec.seed(), values, series, checks, Optional.empty(),
                 c.trace().millis(), c.diagnostics());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ class ConvergenceTest {
 
     /** η (oracle 0.0269766462877) against the number of nodes, at RK4 steps fine enough not to matter. */
     @Test
-    void etaConvergesGeometricallyInTheNumberOfNodes() throws IOException {
-        Map<String, JsonObject> m = Experiments.metricsByLabels(Experiments.run(BASE + """
+    void etaConvergesGeometricallyInTheNumberOfNodes() {
+        Map<String, JsonObject> m = Experiments.metricsByLabels(Experiments.runYaml(BASE + """
                 sampler: { type: quadrature-1d, steps: 400 }
                 matrix:
                   sampler.nodes: [128, 256, 512, 1024]
@@ -58,8 +57,8 @@ class ConvergenceTest {
      * must match the oracle (whose 12 digits cannot resolve the finest steps).
      */
     @Test
-    void etaConvergesAtFourthOrderInTheStepSize() throws IOException {
-        Map<String, JsonObject> m = Experiments.metricsByLabels(Experiments.run(BASE + """
+    void etaConvergesAtFourthOrderInTheStepSize() {
+        Map<String, JsonObject> m = Experiments.metricsByLabels(Experiments.runYaml(BASE + """
                 sampler: { type: quadrature-1d, nodes: 1024 }
                 time: { type: gauss-legendre, panels: 1, order: 1 }
                 matrix:

@@ -7,13 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paper's Fig. 4 / Table I experiment, run as shipped, against (1) the values the issue states
@@ -26,13 +24,14 @@ class Fig4ReproductionTest {
     static final List<String> PERTURBATIONS = List.of("gaussian-mean", "gaussian-variance", "gaussian-mixture", "uniform");
     static final List<String> METRICS = List.of("D0", "W1_generated", "W1_initial", "eta", "c1", "c2");
 
-    @TempDir
-    static Path out;
     static Map<String, JsonObject> metrics;
 
+    /** The shared fig4 run (one per test JVM, see {@link Fig4Run}). */
     @BeforeAll
-    static void runFig4() throws IOException {
-        metrics = Experiments.metricsByLabels(Experiments.run(Path.of("experiments/paper/fig4.yaml"), out));
+    static void runFig4() {
+        Fig4Run run = Fig4Run.get();
+        assertEquals(0, run.result.exitCode(), run.result.describe());
+        metrics = Experiments.metricsByLabels(Experiments.results(run.directory()));
     }
 
     /** The oracle table: "schedule/perturbation" → metric → value (12 significant digits). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +18,8 @@ class ParticlesTest {
     Path dir;
 
     @Test
-    void monteCarloEtaAgreesWithTheExactValueWithinItsErrorBars() throws IOException {
-        JsonObject m = Experiments.metricsByLabels(Experiments.run("""
+    void monteCarloEtaAgreesWithTheExactValueWithinItsErrorBars() {
+        JsonObject m = Experiments.metricsByLabels(Experiments.runYaml("""
                 name: particles
                 data: { type: gaussian-mixture, weights: [0.5, 0.5], means: [0.5916079783099616, -0.5916079783099616], stddevs: [0.3, 0.3] }
                 schedule: cosine
