@@ -109,7 +109,7 @@ class CliTest {
         assertTrue(r.err().contains(file + ":9:11"), "file:line:column of the bad value\n" + r.describe());
         assertTrue(r.err().contains("cosinus"), r::describe);
         String knownLine = r.err().lines().filter(l -> l.contains("cosinus")).findFirst().orElseThrow();
-        for (String known : List.of("cosine", "cond-ot", "ot", "ve")) {
+        for (String known : List.of("cosine", "cond-ot", "linear-vp", "ot", "ve")) {
             assertTrue(knownLine.contains(known), "lists known schedule " + known + ": " + knownLine);
         }
         assertFalse(Cli.hasStackTraceOrExceptionName(r.err() + r.out()), r::describe);
@@ -291,7 +291,7 @@ class CliTest {
                 List.copyOf(sections.keySet()), r::describe);
         Map<String, List<String>> builtIns = Map.of(
                 "data", List.of("gaussian", "gaussian-mixture", "uniform"),
-                "schedule", List.of("cosine", "cond-ot", "ve", "ot"),
+                "schedule", List.of("cosine", "cond-ot", "linear-vp", "ve", "ot"),
                 "estimator", List.of("analytic"),
                 "sampler", List.of("quadrature-1d", "particles"),
                 "distance", List.of("w1", "w2", "chi2"),

@@ -131,7 +131,7 @@ class PipelineTest {
 
         PluginRegistry registry = injector.getInstance(PluginRegistry.class);
         assertEquals(Set.of("gaussian", "gaussian-mixture", "uniform", "e2e-rendezvous"), registry.names(PluginFamily.DATA));
-        assertEquals(Set.of("cosine", "cond-ot", "ve", "ot", "e2e-exploding"), registry.names(PluginFamily.SCHEDULE));
+        assertEquals(Set.of("cosine", "cond-ot", "linear-vp", "ve", "ot", "e2e-exploding"), registry.names(PluginFamily.SCHEDULE));
         assertEquals(Set.of("analytic"), registry.names(PluginFamily.ESTIMATOR));
         assertEquals(Set.of("quadrature-1d", "particles", "e2e-failing"), registry.names(PluginFamily.SAMPLER));
         assertEquals(Set.of("w1", "w2", "chi2"), registry.names(PluginFamily.DISTANCE));
