@@ -1,13 +1,27 @@
 package org.thermodiff.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that start the engine. */
 final class CommonOptions {
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads; runs proceed in parallel up to N "
-            + "(default: the number of processors, ${DEFAULT-VALUE})")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     int threads = Runtime.getRuntime().availableProcessors();
+
+    /** Rejected at parse time (exit 2) when below 1. */
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads; runs proceed in parallel up to N "
+            + "(default: the number of processors)")
+    void threads(int n) {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+        }
+        threads = n;
+    }
 
     @Option(names = {"-v", "--verbose"}, description = "log details, with stack traces of failed runs")
     boolean verbose;

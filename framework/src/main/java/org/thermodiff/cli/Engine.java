@@ -22,10 +22,14 @@ final class Engine {
     private Engine() {
     }
 
-    /** The injector over the plugins on the class path. */
+    /**
+     * The injector over the plugins on the class path.
+     *
+     * @throws picocli.CommandLine.ParameterException if {@code --threads} is below 1 (exit 2)
+     */
     static Injector start(CommonOptions options) {
         Logging.configure(options.verbose, options.quiet, System.err);
-        return Thermodiff.injector(Engine.class.getClassLoader(), Math.max(1, options.threads));
+        return Thermodiff.injector(Engine.class.getClassLoader(), options.threads);
     }
 
     /**
@@ -56,9 +60,12 @@ final class Engine {
         return plans;
     }
 
-    /** Prints the problems of bad input, one per line, with a count. */
+    /** Prints the problems of bad input in file order, one per line, with a count. */
     static void printProblems(InputException e, PrintStream err) {
-        for (Problem p : e.problems()) {
+        List<Problem> sorted = new ArrayList<>(e.problems());
+        sorted.sort(java.util.Comparator.comparing((Problem p) -> String.valueOf(p.mark().file()))
+                .thenComparingInt(p -> p.mark().line()).thenComparingInt(p -> p.mark().column()));
+        for (Problem p : sorted) {
             err.println("error: " + p);
         }
         int n = e.problems().size();

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
             ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
             for (ExperimentPlan plan : plans) {
-                Messages.ExperimentFinished finished = runner.run(plan, out, Math.max(1, common.threads), provenance(plan));
+                Messages.ExperimentFinished finished = runner.run(plan, out, common.threads, provenance(plan));
                 ExperimentReport report = finished.report();
                 finished.reporterErrors().forEach(e -> System.err.println("error: " + e));
                 failed |= report.failures() > 0 || !finished.reporterErrors().isEmpty();

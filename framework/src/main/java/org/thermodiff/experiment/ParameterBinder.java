@@ -71,7 +71,7 @@ public final class ParameterBinder {
         for (String k : map.keys()) {
             if (!keys.contains(k) && !reserved.contains(k)) {
                 String allowed = keys.isEmpty() ? owner + " takes no parameters"
-                        : "allowed keys for " + owner + ": " + String.join(", ", keys);
+                        : "Allowed keys for " + owner + ": " + String.join(", ", keys);
                 problems.add(map.keyMark(k), join(path, k), "unknown key '" + k + "'." + Suggestions.hint(k, keys) + " " + allowed);
             }
         }
@@ -209,7 +209,8 @@ public final class ParameterBinder {
         }
         if (t.isEnum()) {
             for (Object constant : t.getEnumConstants()) {
-                if (enumName((Enum<?>) constant).equals(s.text())) {
+                // Case and '_' versus '-' do not matter: RK4, rk4 and Dormand_Prince are all understood.
+                if (enumName((Enum<?>) constant).equals(s.text().toLowerCase(Locale.ROOT).replace('_', '-'))) {
                     return constant;
                 }
             }

@@ -13,9 +13,12 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** The closest candidate within an edit distance of about a third of the word, if any. */
+    /**
+     * The closest candidate within an edit distance of about a third of the word (at least 2, so
+     * that two swapped letters, "tabel" for "table", are still recognised), if any.
+     */
     static Optional<String> closest(String word, Collection<String> candidates) {
-        int limit = Math.max(1, word.length() / 3);
+        int limit = Math.max(2, word.length() / 3);
         return candidates.stream()
                 .filter(c -> DISTANCE.apply(word, c) <= limit)
                 .min(Comparator.comparingInt((String c) -> DISTANCE.apply(word, c)).thenComparing(c -> c));
