@@ -59,26 +59,27 @@ public final class ExperimentRunner {
             }
         });
         try {
-            await(events.completion().toCompletionStage().toCompletableFuture());
+            await(events.completion().toCompletionStage().toCompletableFuture(), plan.name());
             Path directory = outRoot.resolve(plan.name());
             await(bus.request(Addresses.REPORTER, new Messages.ExperimentStarted(plan, directory, provenance))
-                    .toCompletionStage().toCompletableFuture());
+                    .toCompletionStage().toCompletableFuture(), plan.name());
             for (int i = 0; i < Math.max(1, parallel); i++) {
                 dispatchNext.run();
             }
-            return await(done);
+            return await(done, plan.name());
         } finally {
             events.unregister();
         }
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+    private static <T> T await(CompletableFuture<T> future, String experiment) throws InterruptedException {
         try {
             return future.get(7, TimeUnit.DAYS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("pipeline error: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("pipeline error in experiment " + experiment + ": " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("experiment " + "did not finish", e);
+            throw new IllegalStateException("experiment " + experiment + " did not finish within a week", e);
         }
     }
 }
