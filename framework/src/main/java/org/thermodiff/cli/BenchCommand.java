@@ -16,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.pipeline.ExperimentRunner;
 import org.thermodiff.pipeline.Pipeline;
-import org.thermodiff.plugin.PluginLoadException;
 import org.thermodiff.spi.report.ExperimentReport;
 import org.thermodiff.spi.report.RunReport;
-import org.thermodiff.yaml.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,18 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!skipE2e) {
             endToEnd();
         }
-        if (!skipSamplers) {
-            try {
-                return compareSamplers();
-            } catch (InputException e) {
-                Engine.printProblems(e, System.err);
-                return ExitCode.BAD_INPUT;
-            } catch (PluginLoadException e) {
-                System.err.println("error: " + e.getMessage());
-                return ExitCode.BAD_INPUT;
-            }
-        }
-        return ExitCode.OK;
+        return skipSamplers ? ExitCode.OK : compareSamplers();
     }
 
     private void endToEnd() throws IOException, InterruptedException {

@@ -1,6 +1,8 @@
 package org.thermodiff.cli;
 
 import org.thermodiff.Thermodiff;
+import org.thermodiff.plugin.PluginLoadException;
+import org.thermodiff.yaml.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +31,17 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status (without exiting). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Bad input from any command is explained in the user's terms, with exit status 2 and no
+        // stack trace; anything else is a bug and says so.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputException input) {
+                Engine.printProblems(input, System.err);
+                return ExitCode.BAD_INPUT;
+            }
+            if (e instanceof PluginLoadException plugins) {
+                System.err.println("error: " + plugins.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
             commandLine.getErr().println("internal error: " + e);
             e.printStackTrace(commandLine.getErr());
             return ExitCode.RUN_FAILED;

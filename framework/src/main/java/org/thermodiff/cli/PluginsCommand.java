@@ -3,7 +3,6 @@ package org.thermodiff.cli;
 import java.util.concurrent.Callable;
 import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.experiment.ParameterInfo;
-import org.thermodiff.plugin.PluginLoadException;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.Registration;
@@ -19,13 +18,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry;
-        try {
-            registry = Engine.start(common).getInstance(PluginRegistry.class);
-        } catch (PluginLoadException e) {
-            System.err.println("error: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
+        PluginRegistry registry = Engine.start(common).getInstance(PluginRegistry.class);
         StringBuilder sb = new StringBuilder();
         for (PluginFamily<?> family : PluginFamily.ALL) {
             sb.append(family.key()).append(" — ").append(family.title()).append('\n');

@@ -13,9 +13,7 @@ import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.pipeline.ExperimentRunner;
 import org.thermodiff.pipeline.Messages;
 import org.thermodiff.pipeline.Pipeline;
-import org.thermodiff.plugin.PluginLoadException;
 import org.thermodiff.spi.report.ExperimentReport;
-import org.thermodiff.yaml.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,18 +40,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Injector injector;
-        List<ExperimentPlan> plans;
-        try {
-            injector = Engine.start(common);
-            plans = Engine.load(injector, files, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
-        } catch (InputException e) {
-            Engine.printProblems(e, System.err);
-            return ExitCode.BAD_INPUT;
-        } catch (PluginLoadException e) {
-            System.err.println("error: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
+        Injector injector = Engine.start(common);
+        List<ExperimentPlan> plans = Engine.load(injector, files, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         boolean failed = false;
         boolean violated = false;
         try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.thermodiff.experiment.ExperimentPlan;
-import org.thermodiff.plugin.PluginLoadException;
 import org.thermodiff.yaml.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,21 +22,13 @@ final class ValidateCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        try {
-            Injector injector = Engine.start(common);
-            for (ExperimentPlan plan : Engine.load(injector, files, OptionalLong.empty())) {
-                String axes = plan.axes().isEmpty() ? "no matrix" : String.join(" × ", plan.axes());
-                System.out.println(plan.source() + ": ok, experiment '" + plan.name() + "', " + plan.runs().size()
-                        + (plan.runs().size() == 1 ? " run (" : " runs (") + axes + ")");
-            }
-            return ExitCode.OK;
-        } catch (InputException e) {
-            Engine.printProblems(e, System.err);
-            return ExitCode.BAD_INPUT;
-        } catch (PluginLoadException e) {
-            System.err.println("error: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+    public Integer call() throws InputException {
+        Injector injector = Engine.start(common);
+        for (ExperimentPlan plan : Engine.load(injector, files, OptionalLong.empty())) {
+            String axes = plan.axes().isEmpty() ? "no matrix" : String.join(" × ", plan.axes());
+            System.out.println(plan.source() + ": ok, experiment '" + plan.name() + "', " + plan.runs().size()
+                    + (plan.runs().size() == 1 ? " run (" : " runs (") + axes + ")");
         }
+        return ExitCode.OK;
     }
 }

@@ -1,4 +1,4 @@
-package org.thermodiff.process;
+package org.thermodiff.plugins.schedules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.thermodiff.distribution.Gaussian;
 import org.thermodiff.distribution.GaussianMixture;
 import org.thermodiff.distribution.Uniform;
+import org.thermodiff.process.GaussianConditionalProcess;
+import org.thermodiff.process.GaussianConditionalSchedule;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.process.VelocityField;
 
 /**
- * The closed-form forward process of Gaussian-conditional schedules (Eqs. 22–25, 96–97), checked
- * against relations it does not use: the continuity equation in integrated form
+ * The framework's closed-form forward process of Gaussian-conditional schedules (Eqs. 22–25,
+ * 96–97), on the shipped schedules, checked against relations it does not use: the continuity equation in integrated form
  * {@code ν = −∂_tF/p} with {@code ∂_tF} by finite differences of the marginal CDF, the paper's
  * literal Eq. 96, and the temperatures of the VE and VP special cases (Eqs. 27, 30).
  */
@@ -26,96 +28,13 @@ class GaussianConditionalProcessTest {
             new double[] {0.25, 0.6});
     static final double TAU = 2.0;
 
-    /** VP with linear β: m = exp(−(a s + b s²)), σ² = 1 − m², so T_t = −∂_t ln m (Eq. 30). */
-    static final class LinearVp extends GaussianConditionalSchedule {
-        final double a = 0.05;
-        final double b = 4.0;
+    static final LinearVpSchedule LINEAR_VP = new LinearVpSchedule(new LinearVpSchedule.Params(0.1, 8));
+    static final VeSchedule VE = new VeSchedule(new VeSchedule.Params(0.05, 2.0, VeSchedule.Profile.GEOMETRIC));
+    static final List<GaussianConditionalSchedule> SCHEDULES = List.of(new CosineSchedule(), new CondOtSchedule(), LINEAR_VP, VE);
 
-        @Override
-        public double m(double s) {
-            return Math.exp(-(a * s + b * s * s));
-        }
-
-        @Override
-        public double mPrime(double s) {
-            return -(a + 2 * b * s) * m(s);
-        }
-
-        @Override
-        public double sigma(double s) {
-            return Math.sqrt(-Math.expm1(-2 * (a * s + b * s * s)));
-        }
-
-        @Override
-        public double halfSigmaSquaredPrime(double s) {
-            return -m(s) * mPrime(s);
-        }
-
-        @Override
-        public String name() {
-            return "linear-vp";
-        }
+    private static GaussianConditionalProcess process(GaussianConditionalSchedule schedule, GaussianMixture data) {
+        return (GaussianConditionalProcess) schedule.forward(data, Gaussian.STANDARD, TAU);
     }
-
-    /** VE with σ² = c² s: m = 1, T_t = ∂_t(σ²/2) (Eq. 27) is constant. */
-    static final class SqrtVe extends GaussianConditionalSchedule {
-        final double c2 = 2.5;
-
-        @Override
-        public double m(double s) {
-            return 1;
-        }
-
-        @Override
-        public double mPrime(double s) {
-            return 0;
-        }
-
-        @Override
-        public double sigma(double s) {
-            return Math.sqrt(c2 * s);
-        }
-
-        @Override
-        public double halfSigmaSquaredPrime(double s) {
-            return c2 / 2;
-        }
-
-        @Override
-        public String name() {
-            return "sqrt-ve";
-        }
-    }
-
-    /** The cond-OT line m = 1 − s, σ = s, which reaches m = 0 at s = 1 (Eq. 28). */
-    static final class Line extends GaussianConditionalSchedule {
-        @Override
-        public double m(double s) {
-            return 1 - s;
-        }
-
-        @Override
-        public double mPrime(double s) {
-            return -1;
-        }
-
-        @Override
-        public double sigma(double s) {
-            return s;
-        }
-
-        @Override
-        public double halfSigmaSquaredPrime(double s) {
-            return s;
-        }
-
-        @Override
-        public String name() {
-            return "line";
-        }
-    }
-
-    static final List<GaussianConditionalSchedule> SCHEDULES = List.of(new LinearVp(), new SqrtVe(), new Line());
 
     /**
      * 4th-order central difference in t of the marginal CDF at x; one-sided (with a smaller step,
@@ -151,7 +70,7 @@ class GaussianConditionalProcessTest {
     void velocityIsMinusTimeDerivativeOfTheCdfOverTheDensity() {
         for (GaussianConditionalSchedule schedule : SCHEDULES) {
             for (GaussianMixture data : List.of(DATA, LOPSIDED)) {
-                GaussianConditionalProcess process = new GaussianConditionalProcess(schedule, data, TAU);
+                GaussianConditionalProcess process = process(schedule, data);
                 VelocityField field = process.velocity();
                 for (double t : new double[] {0, 0.001 * TAU, 0.3 * TAU, 0.77 * TAU, 0.999 * TAU, TAU}) {
                     Distribution marginal = process.marginal(t);
@@ -181,7 +100,7 @@ class GaussianConditionalProcessTest {
         double[] mu = {Math.sqrt(0.35), -Math.sqrt(0.35)};
         double s0 = 0.3;
         for (GaussianConditionalSchedule schedule : SCHEDULES) {
-            GaussianConditionalProcess process = new GaussianConditionalProcess(schedule, DATA, TAU);
+            GaussianConditionalProcess process = process(schedule, DATA);
             for (double t : new double[] {0.1 * TAU, 0.5 * TAU, 0.9 * TAU}) {
                 double s = t / TAU;
                 double m = schedule.m(s);
@@ -208,7 +127,7 @@ class GaussianConditionalProcessTest {
     /** The analytic limits: ν_0(x) = (ṁ/m) x, and where m_τ = 0, ν_τ(x) = σ̇ x + ṁ E_q[y]. */
     @Test
     void endPointsTakeTheirAnalyticLimits() {
-        GaussianConditionalProcess line = new GaussianConditionalProcess(new Line(), LOPSIDED, TAU);
+        GaussianConditionalProcess line = process(new CondOtSchedule(), LOPSIDED);
         for (double x : new double[] {-2, 0, 1.3}) {
             assertEquals(-x / TAU, line.velocity().velocity(0, x), 1e-15);
             assertEquals((x - LOPSIDED.mean()) / TAU, line.velocity().velocity(TAU, x), 1e-14);
@@ -220,7 +139,7 @@ class GaussianConditionalProcessTest {
     void divergenceIsTheSpatialDerivativeOfTheVelocity() {
         double h = 1e-3;
         for (GaussianConditionalSchedule schedule : SCHEDULES) {
-            VelocityField f = new GaussianConditionalProcess(schedule, DATA, TAU).velocity();
+            VelocityField f = process(schedule, DATA).velocity();
             assertTrue(f.hasDivergence());
             for (double t : new double[] {0, 0.4 * TAU, TAU}) {
                 double[] x = {-2, -0.5, 0.1, 1.7};
@@ -235,24 +154,28 @@ class GaussianConditionalProcessTest {
         }
     }
 
-    /** Eq. 22 reduces to T = −∂_t ln m for VP (Eq. 30) and to T = ∂_t(σ²/2) for VE (Eq. 27). */
+    /**
+     * Eq. 22 reduces to T = −∂_t ln m for VP (Eq. 30) and to T = ∂_t(σ²/2) for VE (Eq. 27): the
+     * generic formula against central differences of ln m and σ²/2 (error ≈ h² ≈ 1e-10, scaled by
+     * the steep geometric VE).
+     */
     @Test
     void temperatureReducesToTheVpAndVeSpecialCases() {
-        LinearVp vp = new LinearVp();
-        SqrtVe ve = new SqrtVe();
+        LinearVpSchedule vp = LINEAR_VP;
+        VeSchedule ve = VE;
         double h = 1e-5;
         for (double s : new double[] {0.05, 0.3, 0.6, 0.95}) {
             double minusDLogM = -(Math.log(vp.m(s + h)) - Math.log(vp.m(s - h))) / (2 * h) / TAU;
             assertEquals(minusDLogM, vp.temperature(s, TAU), 1e-8);
             double dHalfSigma2 = (Math.pow(ve.sigma(s + h), 2) - Math.pow(ve.sigma(s - h), 2)) / 2 / (2 * h) / TAU;
-            assertEquals(dHalfSigma2, ve.temperature(s, TAU), 1e-8);
+            assertEquals(dHalfSigma2, ve.temperature(s, TAU), 1e-8 * (1 + dHalfSigma2));
         }
-        assertEquals(Double.POSITIVE_INFINITY, new Line().temperature(1, TAU));
+        assertEquals(Double.POSITIVE_INFINITY, new CondOtSchedule().temperature(1, TAU));
     }
 
     @Test
     void marginalsAreTheNoisedMixtureOfEquation97() {
-        GaussianConditionalProcess process = new GaussianConditionalProcess(new Line(), DATA, TAU);
+        GaussianConditionalProcess process = process(new CondOtSchedule(), DATA);
         assertEquals(DATA, process.marginal(0));
         GaussianMixture end = process.marginal(TAU);
         for (double x : new double[] {-1, 0, 2}) {
@@ -266,7 +189,7 @@ class GaussianConditionalProcessTest {
     @Test
     void refusesDataThatIsNotAGaussianMixture() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Line().forward(new Uniform(0, 1), Gaussian.STANDARD, 1));
+                () -> new CondOtSchedule().forward(new Uniform(0, 1), Gaussian.STANDARD, 1));
         assertTrue(e.getMessage().contains("Gaussian-mixture data"), e.getMessage());
     }
 }
