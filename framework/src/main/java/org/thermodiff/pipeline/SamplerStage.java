@@ -31,6 +31,10 @@ final class SamplerStage extends Stage {
     private record Session(RunSpec spec, String key, SamplingRun run, Trace trace, AtomicLong nanos) {
     }
 
+    /** A sampler started on a run, and what the metrics stage must know before its snapshots. */
+    private record Prepared(SamplingRun run, Messages.SamplingStarted started) {
+    }
+
     @Override
     public Future<?> start() {
         return vertx.eventBus().<Messages.FieldReady>consumer(Addresses.SAMPLER, m -> {
@@ -45,10 +49,10 @@ final class SamplerStage extends Stage {
                 SamplingRun run = sampler.start(new SamplingProblem(grid, reverseStart, in.sources().perturbation(),
                         in.field(), spec.seed()));
                 nanos.addAndGet(System.nanoTime() - t0);
-                return new Object[] {run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), reverseStart, grid,
-                        in.trace())};
-            }).compose(prepared -> vertx.eventBus().request(Addresses.METRICS, prepared[1], PATIENT).map(prepared[0]))
-                    .onSuccess(run -> pump(new Session(spec, Messages.key(spec), (SamplingRun) run, in.trace(), nanos)))
+                return new Prepared(run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), reverseStart, grid,
+                        in.trace()));
+            }).compose(prepared -> vertx.eventBus().request(Addresses.METRICS, prepared.started(), PATIENT).map(prepared.run()))
+                    .onSuccess(run -> pump(new Session(spec, Messages.key(spec), run, in.trace(), nanos)))
                     .onFailure(e -> reportFailure(spec, e, in.trace()));
         }).completion();
     }

@@ -92,13 +92,18 @@ final class SpeedAccuracyMetric implements Metric {
             seen[k] = true;
         }
 
-        /** {@code W1(q,p), W1(P†_0,P̃†_0), η, c1, c2} for this track. */
-        double[] summary(TimeGrid grid, double d0) {
-            int last = grid.size() - 1;
-            double[] vloss = new double[grid.size()];
+        /** {@code v_loss(t_k)² = (∂_tW1)²/D0} at every grid time (Eq. 80). */
+        double[] vLossSquared(double d0) {
+            double[] vloss = new double[rate.length];
             for (int k = 0; k < vloss.length; k++) {
                 vloss[k] = SpeedAccuracy.vLossSquared(rate[k], d0);
             }
+            return vloss;
+        }
+
+        /** {@code W1(q,p), W1(P†_0,P̃†_0), η, c1, c2} for this track, given its v_loss². */
+        double[] summary(TimeGrid grid, double d0, double[] vloss) {
+            int last = grid.size() - 1;
             return new double[] {w1[0], w1[last], SpeedAccuracy.eta(w1[0], w1[last], grid.tau(), d0),
                     grid.integrate(vloss), grid.integrate(v2)};
         }
@@ -146,14 +151,10 @@ final class SpeedAccuracyMetric implements Metric {
                     throw new IllegalStateException("no snapshot for t = " + grid.time(k) + " (index " + k + ")");
                 }
             }
-            int n = grid.size();
-            double[] vloss = new double[n];
-            for (int k = 0; k < n; k++) {
-                vloss[k] = SpeedAccuracy.vLossSquared(all.rate[k], d0);
-            }
+            double[] vloss = all.vLossSquared(d0);
             // In 1-D every field is a gradient, so T·Ṡ = E|ν|² = v2² (Eq. 67 with equality).
             double[] tsDot = all.v2.clone();
-            double[] summary = all.summary(grid, d0);
+            double[] summary = all.summary(grid, d0, vloss);
             double eta = summary[2];
             double c1 = summary[3];
             double c2 = summary[4];
@@ -181,7 +182,8 @@ final class SpeedAccuracyMetric implements Metric {
             values.put("c2_lower_bound", c2LowerBound);
             if (batches != null) {
                 String[] names = {"W1_generated", "W1_initial", "eta", "c1", "c2"};
-                double[][] perBatch = Arrays.stream(batches).map(b -> b.summary(grid, d0)).toArray(double[][]::new);
+                double[][] perBatch = Arrays.stream(batches).map(b -> b.summary(grid, d0, b.vLossSquared(d0)))
+                        .toArray(double[][]::new);
                 for (int q = 0; q < names.length; q++) {
                     final int col = q;
                     values.put(names[q] + "_stderr", standardError(Arrays.stream(perBatch).mapToDouble(r -> r[col]).toArray()));
