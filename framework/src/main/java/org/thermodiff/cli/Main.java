@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status (without exiting). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         // Bad input from any command is explained in the user's terms, with exit status 2 and no
         // stack trace; anything else is a bug and says so.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -2,17 +2,15 @@ package org.thermodiff.cli;
 
 import com.google.inject.Injector;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.thermodiff.Thermodiff;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.pipeline.ExperimentRunner;
 import org.thermodiff.pipeline.Messages;
 import org.thermodiff.pipeline.Pipeline;
+import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.report.ExperimentReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-on-violation", description = "exit with status 3 if a bound of the paper is violated")
     boolean failOnViolation;
 
+    @Option(names = "--progress", paramLabel = "MODE", description = "auto (a bar on a terminal, plain lines otherwise), "
+            + "bar, plain or none (default: auto; --quiet implies none)")
+    ProgressDisplay.Mode progress = ProgressDisplay.Mode.AUTO;
+
     @Mixin
     CommonOptions common;
 
@@ -47,7 +49,12 @@ final class RunCommand implements Callable<Integer> {
         try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
             ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
             for (ExperimentPlan plan : plans) {
-                Messages.ExperimentFinished finished = runner.run(plan, out, common.threads, provenance(plan));
+                Messages.ExperimentFinished finished;
+                try (ProgressDisplay display = new ProgressDisplay(plan, common.quiet ? ProgressDisplay.Mode.NONE : progress,
+                        System.err)) {
+                    finished = runner.run(plan, out, common.threads,
+                            Provenance.of(plan, common.threads, injector.getInstance(PluginRegistry.class)), display);
+                }
                 ExperimentReport report = finished.report();
                 finished.reporterErrors().forEach(e -> System.err.println("error: " + e));
                 failed |= report.failures() > 0 || !finished.reporterErrors().isEmpty();
@@ -59,17 +66,5 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.RUN_FAILED;
         }
         return violated && failOnViolation ? ExitCode.VIOLATION : ExitCode.OK;
-    }
-
-    private Map<String, Object> provenance(ExperimentPlan plan) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("thermodiff", Thermodiff.version());
-        p.put("source", String.valueOf(plan.source()));
-        p.put("seed", plan.seed());
-        p.put("threads", common.threads);
-        p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        p.put("started", Instant.now().toString());
-        return p;
     }
 }

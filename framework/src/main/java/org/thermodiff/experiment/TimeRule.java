@@ -9,6 +9,9 @@ import org.thermodiff.spi.sampling.TimeGrid;
  */
 public sealed interface TimeRule permits TimeRule.GaussLegendre, TimeRule.Uniform {
 
+    /** Documentation of the {@code marks} parameter shared by the rules. */
+    String MARKS_DOC = "also output at t = kτ/marks (weight 0), the snapshots figures show; 3 gives τ/3 and 2τ/3";
+
     /** The grid on {@code [0, τ]}. */
     TimeGrid grid(double tau);
 
@@ -21,12 +24,13 @@ public sealed interface TimeRule permits TimeRule.GaussLegendre, TimeRule.Unifor
      */
     record GaussLegendre(
             @Param(doc = "equal panels on [0, τ]", defaultValue = "4", min = 1, max = 1000) int panels,
-            @Param(doc = "Gauss–Legendre nodes per panel", defaultValue = "16", min = 1, max = 64) int order)
+            @Param(doc = "Gauss–Legendre nodes per panel", defaultValue = "16", min = 1, max = 64) int order,
+            @Param(doc = MARKS_DOC, defaultValue = "3", min = 1, max = 1000) int marks)
             implements TimeRule {
 
         @Override
         public TimeGrid grid(double tau) {
-            return TimeGrid.gaussLegendre(tau, panels, order);
+            return TimeGrid.gaussLegendre(tau, panels, order).withMarks(marks);
         }
     }
 
@@ -38,7 +42,8 @@ public sealed interface TimeRule permits TimeRule.GaussLegendre, TimeRule.Unifor
      */
     record Uniform(
             @Param(doc = "number of equal intervals on [0, τ] (even, for Simpson's rule)", defaultValue = "100", min = 2,
-                    max = 1_000_000) int intervals) implements TimeRule {
+                    max = 1_000_000) int intervals,
+            @Param(doc = MARKS_DOC, defaultValue = "3", min = 1, max = 1000) int marks) implements TimeRule {
 
         public Uniform {
             if (intervals % 2 != 0) {
@@ -48,7 +53,7 @@ public sealed interface TimeRule permits TimeRule.GaussLegendre, TimeRule.Unifor
 
         @Override
         public TimeGrid grid(double tau) {
-            return TimeGrid.uniform(tau, intervals);
+            return TimeGrid.uniform(tau, intervals).withMarks(marks);
         }
     }
 }

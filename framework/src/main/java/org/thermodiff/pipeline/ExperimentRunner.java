@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.experiment.RunSpec;
 
@@ -34,10 +35,12 @@ public final class ExperimentRunner {
      * @param outRoot    the output root
      * @param parallel   most runs in flight at once
      * @param provenance facts to record with the results
+     * @param listener   sees this experiment's {@link Messages.Progress} and {@link Messages.RunSettled}
+     *                   events, on an event loop (so it must be quick)
      * @return the report and any reporter errors
      */
-    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, Map<String, Object> provenance)
-            throws InterruptedException {
+    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, Map<String, Object> provenance,
+                                           Consumer<Object> listener) throws InterruptedException {
         var vertx = pipeline.deploy().vertx();
         var bus = vertx.eventBus();
         CompletableFuture<Messages.ExperimentFinished> done = new CompletableFuture<>();
@@ -52,7 +55,10 @@ public final class ExperimentRunner {
             }
         };
         MessageConsumer<Object> events = bus.consumer(Addresses.EVENTS, m -> {
-            if (m.body() instanceof Messages.RunSettled s && s.experiment().equals(plan.name())) {
+            if (m.body() instanceof Messages.Progress p && p.experiment().equals(plan.name())) {
+                listener.accept(p);
+            } else if (m.body() instanceof Messages.RunSettled s && s.experiment().equals(plan.name())) {
+                listener.accept(s);
                 dispatchNext.run();
             } else if (m.body() instanceof Messages.ExperimentFinished f && f.report().name().equals(plan.name())) {
                 done.complete(f);

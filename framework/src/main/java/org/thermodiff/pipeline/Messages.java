@@ -22,6 +22,11 @@ public final class Messages {
     private Messages() {
     }
 
+    /** An unmodifiable copy that keeps the insertion order (which reports show). */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
+
     /** Key of a run, unique within one invocation: {@code <experiment>#<index>}. */
     static String key(RunSpec spec) {
         return spec.experiment() + "#" + spec.index();
@@ -59,7 +64,7 @@ public final class Messages {
     /** Sampler → metrics: all snapshots sent. */
     public record SamplingFinished(String run, Map<String, Object> diagnostics, long samplerMillis) {
         public SamplingFinished {
-            diagnostics = Map.copyOf(diagnostics);
+            diagnostics = ordered(diagnostics);
         }
     }
 
@@ -71,7 +76,7 @@ public final class Messages {
     public record RunCompleted(RunSpec spec, List<MetricResult> results, Map<String, Object> diagnostics, Trace trace) {
         public RunCompleted {
             results = List.copyOf(results);
-            diagnostics = Map.copyOf(diagnostics);
+            diagnostics = ordered(diagnostics);
         }
     }
 
@@ -82,12 +87,20 @@ public final class Messages {
     /** Runner → reporter: an experiment begins; its runs will follow. */
     public record ExperimentStarted(ExperimentPlan plan, Path directory, Map<String, Object> provenance) {
         public ExperimentStarted {
-            provenance = Map.copyOf(provenance);
+            provenance = ordered(provenance);
         }
     }
 
-    /** Reporter → anyone (published): a run of an experiment has completed or failed. */
-    public record RunSettled(String experiment, int index, boolean succeeded) {
+    /**
+     * Reporter → anyone (published): a run of an experiment has completed or failed.
+     *
+     * @param summary one line for people, e.g. {@code run 3/12 [cosine, uniform] done, η = 0.02077685}
+     */
+    public record RunSettled(String experiment, int index, boolean succeeded, String summary) {
+    }
+
+    /** Sampler → anyone (published): {@code done} of the {@code total} output times of a run are measured. */
+    public record Progress(String experiment, int index, int done, int total) {
     }
 
     /** Reporter → anyone (published): an experiment's reports are written. */

@@ -26,7 +26,7 @@ public final class Pipeline implements AutoCloseable {
             Messages.ForwardReady.class, Messages.FieldReady.class, Messages.SamplingStarted.class,
             Messages.SnapshotReady.class, Messages.SamplingFinished.class, Messages.SamplingAborted.class,
             Messages.RunCompleted.class, Messages.RunFailed.class, Messages.ExperimentStarted.class,
-            Messages.RunSettled.class, Messages.ExperimentFinished.class);
+            Messages.RunSettled.class, Messages.Progress.class, Messages.ExperimentFinished.class);
 
     private final Vertx vertx;
     private final Injector injector;

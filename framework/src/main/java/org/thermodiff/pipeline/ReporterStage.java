@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.thermodiff.experiment.Configurations;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.experiment.PluginSpec;
 import org.thermodiff.experiment.RunSpec;
@@ -73,7 +74,8 @@ final class ReporterStage extends Stage {
             settle(c.spec(), completed(c));
         } else if (body instanceof Messages.RunFailed f) {
             settle(f.spec(), new RunReport(f.spec().index(), f.spec().labels(), f.spec().seed(), Map.of(), Series.empty(),
-                    List.of(), Optional.of(new RunReport.RunError(f.stage(), f.message())), f.trace().millis(), Map.of()));
+                    List.of(), Optional.of(new RunReport.RunError(f.stage(), f.message())), f.trace().millis(), Map.of(),
+                    Map.of(), Configurations.of(f.spec())));
         } else {
             m.fail(0, "reporter stage cannot handle " + body.getClass().getSimpleName());
         }
@@ -84,10 +86,12 @@ final class ReporterStage extends Stage {
         Map<String, Object> values = new LinkedHashMap<>();
         Series series = Series.empty();
         List<BoundCheck> checks = new ArrayList<>();
+        Map<String, Series> tables = new LinkedHashMap<>();
         for (MetricResult r : c.results()) {
             r.values().forEach(values::putIfAbsent);
             series = series.join(r.series());
             checks.addAll(r.checks());
+            r.tables().forEach(tables::putIfAbsent);
         }
         if (!checks.stream().allMatch(BoundCheck::holds)) {
             // One metric's own verdict must not hide another metric's violated bound (DESIGN.md §4).
@@ -95,7 +99,7 @@ final class ReporterStage extends Stage {
         }
         RunSpec spec = c.spec();
         return new RunReport(spec.index(), spec.labels(), spec.seed(), values, series, checks, Optional.empty(),
-                c.trace().millis(), c.diagnostics());
+                c.trace().millis(), c.diagnostics(), tables, Configurations.of(spec));
     }
 
     private void settle(RunSpec spec, RunReport report) {
@@ -106,15 +110,15 @@ final class ReporterStage extends Stage {
         }
         p.runs[spec.index()] = report;
         p.settled++;
-        LOG.info(progress(p, spec, report));
-        vertx.eventBus().publish(Addresses.EVENTS, new Messages.RunSettled(spec.experiment(), spec.index(), report.succeeded()));
+        vertx.eventBus().publish(Addresses.EVENTS, new Messages.RunSettled(spec.experiment(), spec.index(), report.succeeded(),
+                summary(p, spec, report)));
         if (p.settled == p.runs.length) {
             experiments.remove(spec.experiment());
             finish(p);
         }
     }
 
-    private static String progress(Pending p, RunSpec spec, RunReport report) {
+    private static String summary(Pending p, RunSpec spec, RunReport report) {
         String head = p.plan.name() + ": run " + p.settled + "/" + p.runs.length + " " + spec.labels().values();
         if (!report.succeeded()) {
             RunReport.RunError e = report.error().orElseThrow();
@@ -127,7 +131,7 @@ final class ReporterStage extends Stage {
 
     private void finish(Pending p) {
         long wall = (System.nanoTime() - p.started) / 1_000_000;
-        ExperimentReport report = new ExperimentReport(p.plan.name(), p.plan.source(), p.directory, p.plan.axes(),
+        ExperimentReport report = new ExperimentReport(p.plan.name(), p.plan.source(), p.plan.text(), p.directory, p.plan.axes(),
                 Arrays.stream(p.runs).map(Objects::requireNonNull).toList(), p.provenance, wall);
         blocking(() -> {
             List<String> errors = new ArrayList<>();

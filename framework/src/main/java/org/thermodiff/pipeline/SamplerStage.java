@@ -27,8 +27,9 @@ final class SamplerStage extends Stage {
         super("sampler", registry);
     }
 
-    /** A run being sampled. */
-    private record Session(RunSpec spec, String key, SamplingRun run, Trace trace, AtomicLong nanos) {
+    /** A run being sampled; {@code total} output times, {@code sent} of them measured so far. */
+    private record Session(RunSpec spec, String key, SamplingRun run, Trace trace, AtomicLong nanos, int total,
+                           java.util.concurrent.atomic.AtomicInteger sent) {
     }
 
     /** A sampler started on a run, and what the metrics stage must know before its snapshots. */
@@ -52,7 +53,8 @@ final class SamplerStage extends Stage {
                 return new Prepared(run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), reverseStart, grid,
                         in.trace()));
             }).compose(prepared -> vertx.eventBus().request(Addresses.METRICS, prepared.started(), PATIENT).map(prepared.run()))
-                    .onSuccess(run -> pump(new Session(spec, Messages.key(spec), run, in.trace(), nanos)))
+                    .onSuccess(run -> pump(new Session(spec, Messages.key(spec), run, in.trace(), nanos,
+                            spec.time().grid(spec.tau()).size(), new java.util.concurrent.atomic.AtomicInteger())))
                     .onFailure(e -> reportFailure(spec, e, in.trace()));
         }).completion();
     }
@@ -71,7 +73,11 @@ final class SamplerStage extends Stage {
             s.nanos().addAndGet(System.nanoTime() - t0);
             return new Messages.SnapshotReady(s.key(), snapshot);
         }).compose(snapshot -> vertx.eventBus().request(Addresses.METRICS, snapshot, PATIENT))
-                .onSuccess(ack -> pump(s))
+                .onSuccess(ack -> {
+                    vertx.eventBus().publish(Addresses.EVENTS, new Messages.Progress(s.spec().experiment(), s.spec().index(),
+                            s.sent().incrementAndGet(), s.total()));
+                    pump(s);
+                })
                 .onFailure(e -> {
                     vertx.eventBus().send(Addresses.METRICS, new Messages.SamplingAborted(s.key()));
                     reportFailure(s.spec(), e, s.trace());

@@ -167,7 +167,7 @@ class ExperimentLoaderTest {
                 () -> assertEquals(new QuadratureParams(64, Solver.RK4, 1_000_000), run.sampler().parameters()),
                 () -> assertEquals(List.of("speed-accuracy"), run.metrics().stream().map(PluginSpec::name).toList()),
                 () -> assertEquals(new SpeedAccuracyParams("test-w1", 1e-9), run.metrics().get(0).parameters()),
-                () -> assertEquals(new TimeRule.GaussLegendre(4, 16), run.time()),
+                () -> assertEquals(new TimeRule.GaussLegendre(4, 16, 3), run.time()),
                 () -> assertEquals(List.of("table", "json", "csv"), plan.reporters().stream().map(PluginSpec::name).toList()));
     }
 
@@ -211,7 +211,7 @@ class ExperimentLoaderTest {
                 () -> assertEquals(new ParticlesParams(100, false, 0.01), run.sampler().parameters()),
                 () -> assertEquals(List.of("test-tally", "speed-accuracy"), run.metrics().stream().map(PluginSpec::name).toList()),
                 () -> assertEquals("test-w2", ((SpeedAccuracyParams) run.metrics().get(1).parameters()).distance()),
-                () -> assertEquals(new TimeRule.Uniform(10), run.time()),
+                () -> assertEquals(new TimeRule.Uniform(10, 3), run.time()),
                 () -> assertEquals(List.of("test-sink"), plan.reporters().stream().map(PluginSpec::name).toList()));
     }
 

@@ -12,11 +12,20 @@ import java.util.Map;
  *               {@code Boolean}); keys are the names in results.json
  * @param series per-time columns
  * @param checks inequalities checked
+ * @param tables further tables by name (e.g. density profiles {@code density_t0.3333}), written
+ *               next to the series
  */
-public record MetricResult(Map<String, Object> values, Series series, List<BoundCheck> checks) {
+public record MetricResult(Map<String, Object> values, Series series, List<BoundCheck> checks,
+                           Map<String, Series> tables) {
 
     public MetricResult {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         checks = List.copyOf(checks);
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    }
+
+    /** A result without extra tables. */
+    public MetricResult(Map<String, Object> values, Series series, List<BoundCheck> checks) {
+        this(values, series, checks, Map.of());
     }
 }

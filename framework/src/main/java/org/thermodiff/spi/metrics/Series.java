@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named columns of per-time values, aligned with the run's {@code TimeGrid} (row {@code k} is
- * time {@code k}); the first column is always {@code t}.
+ * Named numeric columns of equal length: a run's time series (first column {@code t}, row
+ * {@code k} at time {@code k} of the run's {@code TimeGrid}) or another table such as a density
+ * profile (first column {@code x}).
  */
 public final class Series {
 
@@ -19,7 +20,12 @@ public final class Series {
 
     /** A builder that starts with the column {@code t}. */
     public static Builder withTimes(double[] times) {
-        return new Builder(times);
+        return withKey("t", times);
+    }
+
+    /** A builder whose first (key) column is {@code name}. */
+    public static Builder withKey(String name, double[] values) {
+        return new Builder(name, values);
     }
 
     /** An empty series (a metric with no time series). */
@@ -51,7 +57,7 @@ public final class Series {
         return columns.get(name)[row];
     }
 
-    /** This series followed by the columns of {@code other} (other's {@code t} is dropped). */
+    /** This series followed by the columns of {@code other} (other's key column, if the same as ours, is dropped). */
     public Series join(Series other) {
         if (other.columns.isEmpty()) {
             return this;
@@ -63,8 +69,9 @@ public final class Series {
             throw new IllegalArgumentException("cannot join series of " + rows() + " and " + other.rows() + " rows");
         }
         Map<String, double[]> joined = new LinkedHashMap<>(columns);
+        String key = columns.keySet().iterator().next();
         other.columns.forEach((k, v) -> {
-            if (!k.equals("t") && joined.putIfAbsent(k, v) != null) {
+            if (!k.equals(key) && joined.putIfAbsent(k, v) != null) {
                 throw new IllegalArgumentException("duplicate series column '" + k + "'");
             }
         });
@@ -76,9 +83,9 @@ public final class Series {
         private final Map<String, double[]> columns = new LinkedHashMap<>();
         private final int rows;
 
-        private Builder(double[] times) {
-            rows = times.length;
-            columns.put("t", times.clone());
+        private Builder(String key, double[] values) {
+            rows = values.length;
+            columns.put(key, values.clone());
         }
 
         /** Adds a column; its length must match the times. */

@@ -49,4 +49,13 @@ public interface VelocityField {
     default void divergence(double t, double[] x, double[] out, int from, int to) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not provide ∂ν/∂x");
     }
+
+    /**
+     * {@link #velocity} and {@link #divergence} together. Fields that share work between the two
+     * (an implicit field solving for each particle's origin, say) override this to do it once.
+     */
+    default void velocityAndDivergence(double t, double[] x, double[] v, double[] div, int from, int to) {
+        velocity(t, x, v, from, to);
+        divergence(t, x, div, from, to);
+    }
 }

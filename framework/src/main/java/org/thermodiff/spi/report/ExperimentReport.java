@@ -10,17 +10,19 @@ import java.util.Objects;
  *
  * @param name         experiment name
  * @param source       the YAML file it came from
+ * @param definition   the YAML text of that file, as run
  * @param directory    where reporters write: {@code <out>/<name>}
  * @param axes         matrix axis names, in order
  * @param runs         one report per run, in matrix order
  * @param provenance   version, seed, JVM and similar facts, in a stable order
  * @param wallMillis   wall time of the whole experiment
  */
-public record ExperimentReport(String name, Path source, Path directory, List<String> axes, List<RunReport> runs,
-                               Map<String, Object> provenance, long wallMillis) {
+public record ExperimentReport(String name, Path source, String definition, Path directory, List<String> axes,
+                               List<RunReport> runs, Map<String, Object> provenance, long wallMillis) {
 
     public ExperimentReport {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(directory, "directory");
         axes = List.copyOf(axes);
         runs = List.copyOf(runs);

@@ -20,12 +20,16 @@ import org.thermodiff.spi.metrics.Series;
  * @param series  per-time columns (empty if the run failed)
  * @param checks  bound checks (empty if the run failed)
  * @param error   why the run failed, empty if it succeeded
- * @param timings     wall time per pipeline stage in milliseconds, in stage order
- * @param diagnostics facts reported by the sampler (nodes, steps, evaluations …)
+ * @param timings       wall time per pipeline stage in milliseconds, in stage order
+ * @param diagnostics   facts reported by the sampler (nodes, steps, evaluations …)
+ * @param tables        further tables of the metrics by name (density profiles …), empty if failed
+ * @param configuration the run's resolved configuration: every plugin with all its parameters,
+ *                      defaults included (JSON-ready: maps, lists, strings, numbers, booleans)
  */
 public record RunReport(int index, Map<String, String> labels, long seed, Map<String, Object> values,
                         Series series, List<BoundCheck> checks, Optional<RunError> error,
-                        Map<String, Long> timings, Map<String, Object> diagnostics) {
+                        Map<String, Long> timings, Map<String, Object> diagnostics, Map<String, Series> tables,
+                        Map<String, Object> configuration) {
 
     public RunReport {
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -35,6 +39,8 @@ public record RunReport(int index, Map<String, String> labels, long seed, Map<St
         Objects.requireNonNull(error, "error");
         timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
         diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
     }
 
     /** Why a run failed. */

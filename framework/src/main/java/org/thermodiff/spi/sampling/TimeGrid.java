@@ -69,6 +69,43 @@ public record TimeGrid(double tau, double[] times, double[] weights) {
         return new TimeGrid(tau, t, w);
     }
 
+    /**
+     * This grid plus the times {@code kτ/marks}, {@code 0 < k < marks}, with weight 0 (so the
+     * quadrature is unchanged): the snapshots figures show, e.g. {@code τ/3} and {@code 2τ/3}.
+     * Times already present (within {@code 1e-12 τ}) are not repeated.
+     */
+    public TimeGrid withMarks(int marks) {
+        if (marks < 1) {
+            throw new IllegalArgumentException("marks must be >= 1, got " + marks);
+        }
+        java.util.TreeMap<Double, Double> merged = new java.util.TreeMap<>();
+        for (int k = 0; k < times.length; k++) {
+            merged.put(times[k], weights[k]);
+        }
+        for (int k = 1; k < marks; k++) {
+            double t = tau * k / marks;
+            Double below = merged.floorKey(t);
+            Double above = merged.ceilingKey(t);
+            boolean present = below != null && t - below <= 1e-12 * tau || above != null && above - t <= 1e-12 * tau;
+            if (!present) {
+                merged.put(t, 0.0);
+            }
+        }
+        return new TimeGrid(tau, merged.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                merged.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Index of the output time closest to {@code t}. */
+    public int nearest(double t) {
+        int best = 0;
+        for (int k = 1; k < times.length; k++) {
+            if (Math.abs(times[k] - t) < Math.abs(times[best] - t)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** Number of output times. */
     public int size() {
         return times.length;

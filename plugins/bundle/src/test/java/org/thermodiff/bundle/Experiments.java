@@ -27,8 +27,8 @@ final class Experiments {
             time: { type: gauss-legendre, panels: 1, order: 16 }
             """;
 
-    /** Output times of {@link #SMALL}'s grid: one panel of 16 Gauss–Legendre nodes plus both ends. */
-    static final int SMALL_TIMES = 18;
+    /** Output times of {@link #SMALL}'s grid: one panel of 16 Gauss–Legendre nodes, both ends, and τ/3, 2τ/3 (marks). */
+    static final int SMALL_TIMES = 20;
 
     private Experiments() {
     }

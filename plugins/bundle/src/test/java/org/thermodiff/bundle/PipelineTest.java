@@ -135,7 +135,7 @@ class PipelineTest {
         assertEquals(Set.of("analytic"), registry.names(PluginFamily.ESTIMATOR));
         assertEquals(Set.of("quadrature-1d", "particles", "e2e-failing"), registry.names(PluginFamily.SAMPLER));
         assertEquals(Set.of("w1", "w2", "chi2"), registry.names(PluginFamily.DISTANCE));
-        assertEquals(Set.of("speed-accuracy", "e2e-always-violated"), registry.names(PluginFamily.METRIC));
+        assertEquals(Set.of("speed-accuracy", "densities", "e2e-always-violated"), registry.names(PluginFamily.METRIC));
         assertEquals(Set.of("table", "json", "csv"), registry.names(PluginFamily.REPORTER));
         assertEquals("org.thermodiff.plugins.samplers.SamplerPlugins",
                 registry.get(PluginFamily.SAMPLER, "quadrature-1d").origin(), "registered by its plugin module");
@@ -163,7 +163,8 @@ class PipelineTest {
 
         Messages.ExperimentFinished finished;
         try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
-            finished = injector.getInstance(ExperimentRunner.class).run(plan, dir.resolve("out"), 2, Map.of("by", "test"));
+            finished = injector.getInstance(ExperimentRunner.class).run(plan, dir.resolve("out"), 2, Map.of("by", "test"),
+                    event -> { });
         }
 
         assertEquals(List.of(), finished.reporterErrors());

@@ -95,7 +95,8 @@ class ResultsContractTest {
             List<String> header = List.of(lines.get(0).split(","));
             assertEquals(SERIES_COLUMNS, header.subList(0, SERIES_COLUMNS.size()), expected);
             // fig4's time grid: 4 panels of 16 Gauss–Legendre nodes, plus t = 0 and t = τ
-            assertEquals(1 + 4 * 16 + 2, lines.size(), expected + ": header and one row per output time");
+            // header; 4 panels of 16 Gauss–Legendre nodes; both ends; τ/3 and 2τ/3 (time.marks = 3)
+            assertEquals(1 + 4 * 16 + 2 + 2, lines.size(), expected + ": header and one row per output time");
             double previousT = -1;
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split(",", -1);

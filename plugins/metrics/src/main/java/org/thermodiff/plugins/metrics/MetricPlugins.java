@@ -4,7 +4,7 @@ import org.thermodiff.spi.PluginFactory;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 
-/** Metrics of the paper's speed-accuracy relations. */
+/** Metrics of the paper's speed-accuracy relations, and the density profiles of its figures. */
 public final class MetricPlugins extends PluginModule {
 
     @Override
@@ -12,5 +12,8 @@ public final class MetricPlugins extends PluginModule {
         register(PluginFamily.METRIC, "speed-accuracy", PluginFactory.of(
                 "D0, W1(t), ∂tW1, v_loss², v2², T·Ṡ, η, c1, c2, dissipation and the checks η ≤ c1 ≤ c2, v_loss² ≤ T·Ṡ (Eqs. 77–82, 91)",
                 SpeedAccuracyMetric.Params.class, SpeedAccuracyMetric::new));
+        register(PluginFamily.METRIC, "densities", PluginFactory.of(
+                "density profiles of the forward P_t and estimated P̃_t at chosen times (Fig. 4(a), Fig. 5)",
+                DensityProfiles.Params.class, DensityProfiles::new));
     }
 }

@@ -18,12 +18,16 @@ import org.thermodiff.spi.report.RunReport;
  * {@code labels}, {@code metrics} (keys {@code D0}, {@code W1_generated}, {@code W1_initial},
  * {@code eta}, {@code c1}, {@code c2}, {@code dissipation}, {@code bounds_hold} and more) and
  * {@code series: series/<labels>.csv} with columns {@code t, W1, dW1dt, vloss2, v2sq, TSdot}.
- * A failed run has {@code status: failed} and its {@code error}. Every file is written atomically.
+ * Further tables of the metrics (density profiles) go to {@code tables/<labels>/<name>.csv}. Each
+ * run also records its stage timings, the sampler's diagnostics and its resolved configuration. A
+ * failed run has {@code status: failed} and its {@code error}. Every file is written atomically.
  */
 final class JsonReporter implements Reporter {
 
     /** Directory of the series files, relative to the experiment directory. */
     static final String SERIES_DIR = "series";
+    /** Directory of further tables (density profiles …), one subdirectory per run. */
+    static final String TABLES_DIR = "tables";
 
     @Override
     public void report(ExperimentReport report) throws IOException {
@@ -44,11 +48,22 @@ final class JsonReporter implements Reporter {
                     AtomicFiles.write(report.directory().resolve(file), csv(run.series()));
                     entry.put("series", file);
                 }
+                if (!run.tables().isEmpty()) {
+                    JsonObject tables = new JsonObject();
+                    for (var t : run.tables().entrySet()) {
+                        String file = TABLES_DIR + "/" + run.slug() + "/" + t.getKey() + ".csv";
+                        AtomicFiles.write(report.directory().resolve(file), csv(t.getValue()));
+                        tables.put(t.getKey(), file);
+                    }
+                    entry.put("tables", tables);
+                }
             } else {
                 RunReport.RunError error = run.error().orElseThrow();
                 entry.put("error", new JsonObject().put("stage", error.stage()).put("message", error.message()));
             }
             entry.put("timings_ms", object(run.timings()));
+            entry.put("diagnostics", object(run.diagnostics()));
+            entry.put("configuration", new JsonObject(run.configuration()));
             runs.add(entry);
         }
         JsonObject root = new JsonObject()

@@ -58,12 +58,13 @@ final class CloudFlow {
 
     /** {@code d state/dt} at {@code t} into {@code out}. */
     private void derivative(double t, double[] state, double[] out) {
-        field.velocity(t, state, out, 0, positions);
         if (densities) {
-            field.divergence(t, state, divergence, 0, positions);
+            field.velocityAndDivergence(t, state, out, divergence, 0, positions);
             for (int i = 0; i < positions; i++) {
                 out[positions + i] = -divergence[i];
             }
+        } else {
+            field.velocity(t, state, out, 0, positions);
         }
         evaluations += positions;
     }

@@ -87,12 +87,12 @@ final class DisplacementInterpolation implements ForwardProcess {
     }
 
     /**
-     * {@code x_0 = X_s⁻¹(x_i)} and {@code T(x_0)} for a slice of positions, into {@code x0[i − from]}
-     * and {@code tx0[i − from]}. Clouds arrive sorted, so each solve starts from its neighbour's
-     * solution moved by the local inverse slope: two or three Newton steps instead of five from
-     * the affine guess.
+     * {@code x_0 = X_s⁻¹(x_i)}, {@code T(x_0)} and {@code T'(x_0)} for a slice of positions, into
+     * {@code x0[i − from]}, {@code tx0[i − from]} and {@code slope0[i − from]}. Clouds arrive sorted,
+     * so each solve starts from its neighbour's solution moved by the local inverse slope: two or
+     * three Newton steps instead of five from the affine guess.
      */
-    private void origins(double s, double[] x, int from, int to, double[] x0, double[] tx0) {
+    private void origins(double s, double[] x, int from, int to, double[] x0, double[] tx0, double[] slope0) {
         double[] memo = new double[2];
         double prevX = Double.NaN;
         double prevX0 = Double.NaN;
@@ -103,6 +103,7 @@ final class DisplacementInterpolation implements ForwardProcess {
             double o = origin(s, x[i], Double.isFinite(guess) ? guess : x[i], memo);
             x0[i - from] = o;
             tx0[i - from] = memo[0];
+            slope0[i - from] = memo[1];
             prevX = x[i];
             prevX0 = o;
             prevSlope = (1 - s) + s * memo[1];
@@ -150,9 +151,10 @@ final class DisplacementInterpolation implements ForwardProcess {
         @Override
         public void velocity(double t, double[] x, double[] v, int from, int to) {
             double s = normalised(t);
-            double[] x0 = new double[to - from];
-            double[] tx0 = new double[to - from];
-            origins(s, x, from, to, x0, tx0);
+            int n = to - from;
+            double[] x0 = new double[n];
+            double[] tx0 = new double[n];
+            origins(s, x, from, to, x0, tx0, new double[n]);
             for (int i = from; i < to; i++) {
                 v[i] = (tx0[i - from] - x0[i - from]) / tau;
             }
@@ -166,13 +168,24 @@ final class DisplacementInterpolation implements ForwardProcess {
         /** {@code ∂ν/∂x = (T'(x_0) − 1) / (τ (1 − s + s T'(x_0)))}. */
         @Override
         public void divergence(double t, double[] x, double[] out, int from, int to) {
+            velocityAndDivergence(t, x, null, out, from, to);
+        }
+
+        /** One inverse-flow solve per particle serves both the velocity and its divergence. */
+        @Override
+        public void velocityAndDivergence(double t, double[] x, double[] v, double[] div, int from, int to) {
             double s = normalised(t);
-            double[] x0 = new double[to - from];
-            double[] tx0 = new double[to - from];
-            origins(s, x, from, to, x0, tx0);
+            int n = to - from;
+            double[] x0 = new double[n];
+            double[] tx0 = new double[n];
+            double[] slope0 = new double[n];
+            origins(s, x, from, to, x0, tx0, slope0);
             for (int i = from; i < to; i++) {
-                double slopeAt = mapSlope(x0[i - from], tx0[i - from]);
-                out[i] = (slopeAt - 1) / (tau * ((1 - s) + s * slopeAt));
+                if (v != null) {
+                    v[i] = (tx0[i - from] - x0[i - from]) / tau;
+                }
+                double slopeAt = slope0[i - from];
+                div[i] = (slopeAt - 1) / (tau * ((1 - s) + s * slopeAt));
             }
         }
     }
