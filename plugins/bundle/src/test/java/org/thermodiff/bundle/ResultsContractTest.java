@@ -117,7 +117,8 @@ class ResultsContractTest {
     @Test
     void noNanOrInfinityInAnyOutputFile() {
         List<Path> files = Experiments.files(fig4.directory());
-        assertEquals(3 + 12, files.size(), "results.json, results.csv, table.txt and 12 series: " + files);
+        assertEquals(3 + 12 + 12 * 4, files.size(),
+                "results.json, results.csv, table.txt, 12 series and 4 density profiles per run: " + files);
         for (Path file : files) {
             String text = Experiments.read(file);
             assertFalse(text.contains("NaN"), file + " contains NaN");
