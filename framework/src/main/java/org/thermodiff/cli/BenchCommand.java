@@ -79,9 +79,9 @@ final class BenchCommand implements Callable<Integer> {
         double[] run = new double[repeat];
         double[] baseline = new double[repeat];
         for (int i = 0; i < repeat; i++) {
-            baseline[i] = timeChild("validate", e2e.toString(), "--quiet");
-            run[i] = timeChild("run", e2e.toString(), "--out", out.toString(), "--quiet", "--threads",
-                    Integer.toString(common.threads));
+            baseline[i] = timeChild(withPlugins("validate", e2e.toString(), "--quiet"));
+            run[i] = timeChild(withPlugins("run", e2e.toString(), "--out", out.toString(), "--quiet", "--threads",
+                    Integer.toString(common.threads)));
         }
         double median = median(run);
         System.out.printf(Locale.ROOT, "    run       median %6.2f s  (min %.2f, max %.2f)  target <= %.0f s: %s%n", median,
@@ -92,14 +92,21 @@ final class BenchCommand implements Callable<Integer> {
                 median - median(baseline));
     }
 
+    /** {@code args} followed by this command's {@code --plugins} options, for a child JVM. */
+    private List<String> withPlugins(String... args) {
+        List<String> out = new ArrayList<>(Arrays.asList(args));
+        common.plugins.forEach(dir -> out.addAll(List.of("--plugins", dir.toString())));
+        return out;
+    }
+
     /** Wall time of {@code thermodiff args...} in a child JVM with this JVM's class path. */
-    private static double timeChild(String... args) throws IOException, InterruptedException {
+    private static double timeChild(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        command.addAll(Arrays.asList(args));
+        command.addAll(args);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -109,7 +116,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int compareSamplers() throws Exception {
-        Injector injector = Engine.start(common);
+        try (Engine.Session engine = Engine.start(common)) {
+            return compareSamplers(engine.injector());
+        }
+    }
+
+    private int compareSamplers(Injector injector) throws Exception {
         ExperimentPlan plan = Engine.load(injector, List.of(samplers), OptionalLong.empty()).get(0);
         System.out.printf("%n[2] samplers: %s (%d runs), sampling + metrics time per run%n", samplers, plan.runs().size());
         Map<String, List<Double>> seconds = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package org.thermodiff.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +25,11 @@ final class CommonOptions {
         }
         threads = n;
     }
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "load every *.jar in DIR as a plugin (repeatable); "
+            + "also searched: the directories in $" + PluginPath.VARIABLE + " (a path list) or, if it is not set, "
+            + "~/.thermodiff/plugins when it exists")
+    List<Path> plugins = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "log details, with stack traces of failed runs")
     boolean verbose;

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import org.thermodiff.Thermodiff;
 import org.thermodiff.experiment.ExperimentLoader;
 import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.plugin.PluginJars;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.yaml.InputException;
 import org.thermodiff.yaml.Mark;
@@ -23,13 +24,38 @@ final class Engine {
     }
 
     /**
-     * The injector over the plugins on the class path.
+     * A started engine: the injector over the built-in plugins and those of the plugin jars.
+     * Closing it releases the jars.
      *
-     * @throws picocli.CommandLine.ParameterException if {@code --threads} is below 1 (exit 2)
+     * @param injector the engine
+     * @param plugins  the plugin jars loaded (none when no plugin directory has any)
      */
-    static Injector start(CommonOptions options) {
+    record Session(Injector injector, PluginJars plugins) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            plugins.close();
+        }
+    }
+
+    /**
+     * Configures logging and starts the engine over the plugins on the class path and the jars of
+     * the plugin directories ({@link PluginPath}).
+     *
+     * @throws org.thermodiff.plugin.PluginLoadException if a plugin directory or jar is unusable or
+     *                                                   plugins clash (exit 2)
+     */
+    static Session start(CommonOptions options) {
         Logging.configure(options.verbose, options.quiet, System.err);
-        return Thermodiff.injector(Engine.class.getClassLoader(), options.threads);
+        List<Path> directories = PluginPath.resolve(options.plugins, System.getenv(PluginPath.VARIABLE),
+                Path.of(System.getProperty("user.home")));
+        PluginJars plugins = PluginJars.open(directories, Engine.class.getClassLoader());
+        try {
+            return new Session(Thermodiff.injector(plugins, options.threads), plugins);
+        } catch (RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
     }
 
     /**

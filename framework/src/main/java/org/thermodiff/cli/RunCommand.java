@@ -42,7 +42,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Injector injector = Engine.start(common);
+        try (Engine.Session engine = Engine.start(common)) {
+            return run(engine);
+        }
+    }
+
+    /** Loads every file (all problems at once), then runs and reports the experiments one after another. */
+    private int run(Engine.Session engine) throws Exception {
+        Injector injector = engine.injector();
         List<ExperimentPlan> plans = Engine.load(injector, files, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         boolean failed = false;
         boolean violated = false;
@@ -53,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
                 try (ProgressDisplay display = new ProgressDisplay(plan, common.quiet ? ProgressDisplay.Mode.NONE : progress,
                         System.err)) {
                     finished = runner.run(plan, out, common.threads,
-                            Provenance.of(plan, common.threads, injector.getInstance(PluginRegistry.class)), display);
+                            Provenance.of(plan, common.threads, injector.getInstance(PluginRegistry.class),
+                                    engine.plugins()), display);
                 }
                 ExperimentReport report = finished.report();
                 finished.reporterErrors().forEach(e -> System.err.println("error: " + e));

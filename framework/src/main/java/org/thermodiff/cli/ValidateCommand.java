@@ -1,6 +1,5 @@
 package org.thermodiff.cli;
 
-import com.google.inject.Injector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,11 +22,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
-        Injector injector = Engine.start(common);
-        for (ExperimentPlan plan : Engine.load(injector, files, OptionalLong.empty())) {
-            String axes = plan.axes().isEmpty() ? "no matrix" : String.join(" × ", plan.axes());
-            System.out.println(plan.source() + ": ok, experiment '" + plan.name() + "', " + plan.runs().size()
-                    + (plan.runs().size() == 1 ? " run (" : " runs (") + axes + ")");
+        try (Engine.Session engine = Engine.start(common)) {
+            for (ExperimentPlan plan : Engine.load(engine.injector(), files, OptionalLong.empty())) {
+                String axes = plan.axes().isEmpty() ? "no matrix" : String.join(" × ", plan.axes());
+                System.out.println(plan.source() + ": ok, experiment '" + plan.name() + "', " + plan.runs().size()
+                        + (plan.runs().size() == 1 ? " run (" : " runs (") + axes + ")");
+            }
         }
         return ExitCode.OK;
     }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 import org.thermodiff.spi.Registration;
@@ -34,7 +33,7 @@ public final class PluginRegistry {
     @Inject
     public PluginRegistry(Injector injector) {
         Map<PluginFamily<?>, Map<String, Registration<?>>> all = new LinkedHashMap<>();
-        List<String> conflicts = new ArrayList<>();
+        List<PluginConflictException.Conflict> conflicts = new ArrayList<>();
         for (PluginFamily<?> family : PluginFamily.ALL) {
             all.put(family, collect(injector, family, conflicts));
         }
@@ -45,7 +44,8 @@ public final class PluginRegistry {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Map<String, Registration<?>> collect(Injector injector, PluginFamily<T> family, List<String> conflicts) {
+    private static <T> Map<String, Registration<?>> collect(Injector injector, PluginFamily<T> family,
+                                                           List<PluginConflictException.Conflict> conflicts) {
         Key<Map<String, Set<Registration<T>>>> key = (Key<Map<String, Set<Registration<T>>>>) Key.get(
                 Types.mapOf(String.class, Types.setOf(PluginModule.registrationType(family).getType())));
         Map<String, Registration<?>> byName = new TreeMap<>();
@@ -54,8 +54,8 @@ public final class PluginRegistry {
         }
         injector.getInstance(key).forEach((name, registrations) -> {
             if (registrations.size() > 1) {
-                conflicts.add(family.key() + " '" + name + "' is registered by "
-                        + registrations.stream().map(Registration::origin).sorted().collect(Collectors.joining(" and ")));
+                conflicts.add(new PluginConflictException.Conflict(family.key(), name,
+                        registrations.stream().map(Registration::origin).sorted().toList()));
             }
             byName.put(name, registrations.iterator().next());
         });
