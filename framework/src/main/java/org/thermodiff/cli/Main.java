@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code thermodiff} command line. */
 @Command(name = "thermodiff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SchemaCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Experiments on the thermodynamics of diffusion and flow-based generative models "
                 + "(Ikeda, Uda, Okanohara & Ito, arXiv:2407.04495).",

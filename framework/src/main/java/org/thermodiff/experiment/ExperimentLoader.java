@@ -57,9 +57,11 @@ public final class ExperimentLoader {
     public static final List<String> KEYS = List.of("name", "description", "tau", "seed", "data", "prior", "perturbation",
             "schedule", "estimator", "sampler", "time", "metrics", "report", "matrix");
 
-    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "description", "matrix", "report");
+    /** Top-level keys that cannot be matrix axes. */
+    static final Set<String> NOT_SWEEPABLE = Set.of("name", "description", "matrix", "report");
     private static final Set<String> PLUGIN_RESERVED = Set.of("type", "name");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** What an experiment name may be (it is also a directory name). */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final Map<String, Class<? extends TimeRule>> TIME_RULES =
             Map.of("gauss-legendre", TimeRule.GaussLegendre.class, "uniform", TimeRule.Uniform.class);
 
@@ -67,6 +69,7 @@ public final class ExperimentLoader {
     static final String DEFAULT_PRIOR = "gaussian";
     static final String DEFAULT_ESTIMATOR = "analytic";
     static final String DEFAULT_SAMPLER = "quadrature-1d";
+    static final String DEFAULT_TIME = "gauss-legendre";
     static final List<String> DEFAULT_METRICS = List.of("speed-accuracy");
     static final List<String> DEFAULT_REPORT = List.of("table", "json", "csv");
     static final double DEFAULT_TAU = 1.0;
@@ -217,7 +220,7 @@ public final class ExperimentLoader {
                 case "prior" -> DEFAULT_PRIOR;
                 case "estimator" -> DEFAULT_ESTIMATOR;
                 case "sampler" -> DEFAULT_SAMPLER;
-                case "time" -> "gauss-legendre";
+                case "time" -> DEFAULT_TIME;
                 default -> null;
             };
             childMap = def == null ? new YamlMap(Map.of(), mark)
@@ -342,7 +345,7 @@ public final class ExperimentLoader {
     }
 
     private TimeRule timeRule(Optional<YamlNode> node, Problems problems) {
-        String rule = "gauss-legendre";
+        String rule = DEFAULT_TIME;
         YamlMap params;
         Mark mark;
         if (node.isEmpty()) {
