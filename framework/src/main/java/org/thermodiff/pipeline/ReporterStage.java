@@ -131,8 +131,8 @@ final class ReporterStage extends Stage {
 
     private void finish(Pending p) {
         long wall = (System.nanoTime() - p.started) / 1_000_000;
-        ExperimentReport report = new ExperimentReport(p.plan.name(), p.plan.source(), p.plan.text(), p.directory, p.plan.axes(),
-                Arrays.stream(p.runs).map(Objects::requireNonNull).toList(), p.provenance, wall);
+        ExperimentReport report = new ExperimentReport(p.plan.name(), p.plan.description(), p.plan.source(), p.plan.text(),
+                p.directory, p.plan.axes(), Arrays.stream(p.runs).map(Objects::requireNonNull).toList(), p.provenance, wall);
         blocking(() -> {
             List<String> errors = new ArrayList<>();
             for (PluginSpec<Reporter> spec : p.plan.reporters()) {

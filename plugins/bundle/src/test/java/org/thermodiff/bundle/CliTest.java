@@ -296,7 +296,7 @@ class CliTest {
                 "sampler", List.of("quadrature-1d", "particles"),
                 "distance", List.of("w1", "w2", "chi2"),
                 "metric", List.of("speed-accuracy"),
-                "reporter", List.of("table", "json", "csv"));
+                "reporter", List.of("table", "json", "csv", "plots", "report"));
         builtIns.forEach((family, names) -> {
             for (String name : names) {
                 assertTrue(sections.get(family).stream().anyMatch(l -> l.startsWith("  " + name + ": ")),

@@ -136,7 +136,7 @@ class PipelineTest {
         assertEquals(Set.of("quadrature-1d", "particles", "e2e-failing"), registry.names(PluginFamily.SAMPLER));
         assertEquals(Set.of("w1", "w2", "chi2"), registry.names(PluginFamily.DISTANCE));
         assertEquals(Set.of("speed-accuracy", "densities", "e2e-always-violated"), registry.names(PluginFamily.METRIC));
-        assertEquals(Set.of("table", "json", "csv"), registry.names(PluginFamily.REPORTER));
+        assertEquals(Set.of("table", "json", "csv", "plots", "report"), registry.names(PluginFamily.REPORTER));
         assertEquals("org.thermodiff.plugins.samplers.SamplerPlugins",
                 registry.get(PluginFamily.SAMPLER, "quadrature-1d").origin(), "registered by its plugin module");
 

@@ -117,10 +117,14 @@ class ResultsContractTest {
     @Test
     void noNanOrInfinityInAnyOutputFile() {
         List<Path> files = Experiments.files(fig4.directory());
-        assertEquals(3 + 12 + 12 * 4, files.size(),
-                "results.json, results.csv, table.txt, 12 series and 4 density profiles per run: " + files);
+        assertEquals(3 + 12 + 12 * 4 + 2 + 2 * 4, files.size(), "results.json, results.csv, table.txt, 12 series, "
+                + "4 density profiles per run, report.html, report.md and 2 figures per perturbation: " + files);
         for (Path file : files) {
-            String text = Experiments.read(file);
+            if (file.toString().endsWith(".png")) {
+                continue;   // binary; report.html embeds the same bytes
+            }
+            // Base64 of the embedded figures may spell anything; the text around it may not.
+            String text = Experiments.read(file).replaceAll("data:image/png;base64,[A-Za-z0-9+/=]*", "");
             assertFalse(text.contains("NaN"), file + " contains NaN");
             assertFalse(text.contains("Infinity"), file + " contains Infinity");
         }
@@ -137,6 +141,19 @@ class ResultsContractTest {
         } else if (node instanceof Number n) {
             assertTrue(Double.isFinite(n.doubleValue()), path + " = " + n);
         }
+    }
+
+    @Test
+    void theReportShowsTheDescriptionOfTheYamlAndTheMarkdownTwinLinksFiguresThatExist() {
+        String html = Experiments.read(fig4.directory().resolve("report.html"));
+        // fig4.yaml's description, folded by YAML into one line and HTML-escaped.
+        assertTrue(html.contains("<p class=\"description\">Paper Fig. 4: data q = 0.5 N(+sqrt(0.35), 0.3^2)"), "description");
+        assertTrue(html.contains("<h1>fig4</h1>"));
+        String md = Experiments.read(fig4.directory().resolve("report.md"));
+        List<String> links = md.lines().filter(l -> l.startsWith("![")).map(l -> l.substring(l.indexOf("](") + 2, l.length() - 1))
+                .toList();
+        assertEquals(2 * PERTURBATIONS.size(), links.size(), md);
+        links.forEach(link -> assertTrue(link.startsWith("figures/") && Files.isRegularFile(fig4.directory().resolve(link)), link));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package org.thermodiff.plugins.figures;
+
+import org.thermodiff.spi.NoParameters;
+import org.thermodiff.spi.PluginFactory;
+import org.thermodiff.spi.PluginFamily;
+import org.thermodiff.spi.PluginModule;
+
+/** Reporters with figures (XChart): {@code plots} and {@code report}. */
+public final class FigurePlugins extends PluginModule {
+
+    @Override
+    protected void configure() {
+        register(PluginFamily.REPORTER, "plots", PluginFactory.of(
+                "figures/*.png and *.svg: density evolution (Fig. 4(a), Fig. 5) and speed-accuracy trade-off "
+                        + "(Fig. 4(b)-(e)) per perturbation", NoParameters.class, p -> new PlotsReporter()));
+        register(PluginFamily.REPORTER, "report", PluginFactory.of(
+                "report.html (self-contained: results, bound checks, figures, YAML, provenance) and report.md "
+                        + "with figures/*.png", NoParameters.class, p -> new HtmlReporter()));
+    }
+}

@@ -1,0 +1,92 @@
+package org.thermodiff.plugins.figures;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.thermodiff.spi.report.ExperimentReport;
+
+/**
+ * Every figure of an experiment, built once and shared by the reporters: for each group of the
+ * {@link Layout} (each perturbation in {@code fig4}) the density evolution (Fig. 4(a), Fig. 5) and
+ * the speed-accuracy trade-off (Fig. 4(b)–(e)), plus notes on what had to be left out.
+ *
+ * @param figures the figures, group by group
+ * @param notes   runs or groups left out, and why
+ */
+record Gallery(List<Figure> figures, List<String> notes) {
+
+    Gallery {
+        figures = List.copyOf(figures);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * The figures of {@code report}; never fails on missing data, which becomes a note instead
+     * (one note when no run has the data at all, else one per run without it).
+     */
+    static Gallery of(ExperimentReport report) {
+        Layout layout = Layout.of(report);
+        List<String> notes = new ArrayList<>(layout.notes());
+        List<Layout.Cell> cells = layout.groups().stream().flatMap(g -> g.cells().stream()).toList();
+        boolean densities = cells.stream().anyMatch(c -> !DensityProfile.of(c.run()).isEmpty());
+        boolean speeds = cells.stream().anyMatch(c -> TradeOffFigure.hasSpeeds(c.run().series()));
+        if (!cells.isEmpty() && !densities) {
+            notes.add("no run has density tables: no density figures (add the metric 'densities' and the sampler option "
+                    + "'track-density: true', as experiments/paper/fig4.yaml does)");
+        }
+        if (!cells.isEmpty() && !speeds) {
+            notes.add("no run has the series " + TradeOffFigure.SPEED_COLUMNS + " (metric 'speed-accuracy'): no speed panels");
+        }
+        Consumer<String> ignore = note -> { };
+        List<Figure> figures = new ArrayList<>();
+        for (Layout.Group group : layout.groups()) {
+            DensityEvolutionFigure.of(group, densities ? notes::add : ignore).ifPresent(figures::add);
+            TradeOffFigure.of(group, speeds ? notes::add : ignore).ifPresent(figures::add);
+        }
+        return new Gallery(figures, notes);
+    }
+
+    /**
+     * Draws every figure, in parallel (each figure's charts are its own), as PNG and, if asked, SVG.
+     *
+     * @throws IOException if encoding fails
+     */
+    List<RenderedFigure> render(boolean withSvg) throws IOException {
+        try {
+            return figures.parallelStream().map(f -> {
+                try {
+                    return new RenderedFigure(f, FigureRenderer.png(f), withSvg ? FigureRenderer.svg(f) : null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * A drawn figure.
+     *
+     * @param figure the figure
+     * @param png    its PNG bytes
+     * @param svg    its SVG bytes, or {@code null} when not asked for
+     */
+    record RenderedFigure(Figure figure, byte[] png, byte[] svg) {
+
+        /** Path of the PNG relative to the experiment directory, as reports link it. */
+        String pngPath() {
+            return FIGURES_DIR + "/" + figure.name() + ".png";
+        }
+
+        /** Path of the SVG relative to the experiment directory. */
+        String svgPath() {
+            return FIGURES_DIR + "/" + figure.name() + ".svg";
+        }
+    }
+
+    /** Directory of the figure files, relative to the experiment directory. */
+    static final String FIGURES_DIR = "figures";
+}

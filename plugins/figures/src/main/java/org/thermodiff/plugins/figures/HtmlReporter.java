@@ -1,0 +1,35 @@
+package org.thermodiff.plugins.figures;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Logger;
+import org.thermodiff.report.AtomicFiles;
+import org.thermodiff.spi.Reporter;
+import org.thermodiff.spi.report.ExperimentReport;
+
+/**
+ * {@code report}: {@code report.html} (self-contained, see {@link HtmlReport}), its Markdown twin
+ * {@code report.md}, and the PNG figures the latter links to; the figures are drawn once for all
+ * three.
+ */
+final class HtmlReporter implements Reporter {
+
+    static final String HTML = "report.html";
+    static final String MARKDOWN = "report.md";
+    private static final Logger LOG = Logger.getLogger(HtmlReporter.class.getName());
+
+    @Override
+    public void report(ExperimentReport report) throws IOException {
+        long start = System.nanoTime();
+        Gallery gallery = Gallery.of(report);
+        List<Gallery.RenderedFigure> figures = gallery.render(false);
+        for (Gallery.RenderedFigure f : figures) {
+            AtomicFiles.write(report.directory().resolve(f.pngPath()), f.png());
+        }
+        ReportContent content = ReportContent.of(report, figures, gallery.notes());
+        AtomicFiles.write(report.directory().resolve(MARKDOWN), MarkdownReport.render(content));
+        AtomicFiles.write(report.directory().resolve(HTML), HtmlReport.render(content));
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: report with %d figures in %d ms", report.name(),
+                figures.size(), (System.nanoTime() - start) / 1_000_000));
+    }
+}

@@ -1,0 +1,26 @@
+package org.thermodiff.plugins.figures;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Logger;
+import org.thermodiff.report.AtomicFiles;
+import org.thermodiff.spi.Reporter;
+import org.thermodiff.spi.report.ExperimentReport;
+
+/** {@code plots}: every figure of the {@link Gallery} as {@code figures/<name>.png} and {@code figures/<name>.svg}. */
+final class PlotsReporter implements Reporter {
+
+    private static final Logger LOG = Logger.getLogger(PlotsReporter.class.getName());
+
+    @Override
+    public void report(ExperimentReport report) throws IOException {
+        long start = System.nanoTime();
+        List<Gallery.RenderedFigure> figures = Gallery.of(report).render(true);
+        for (Gallery.RenderedFigure f : figures) {
+            AtomicFiles.write(report.directory().resolve(f.pngPath()), f.png());
+            AtomicFiles.write(report.directory().resolve(f.svgPath()), f.svg());
+        }
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %d figures in %d ms", report.name(), figures.size(),
+                (System.nanoTime() - start) / 1_000_000));
+    }
+}
