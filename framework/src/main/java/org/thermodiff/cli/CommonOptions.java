@@ -36,4 +36,7 @@ final class CommonOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "log only warnings and errors")
     boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 }

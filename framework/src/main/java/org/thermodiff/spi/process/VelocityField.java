@@ -1,5 +1,7 @@
 package org.thermodiff.spi.process;
 
+import java.util.Optional;
+
 /**
  * A time-dependent velocity field {@code ν_t(x)} on the real line: the forward velocity of the
  * Fokker–Planck equation (Eq. 1) or an estimate {@code ν̂_t} of it. Clouds flow along it in
@@ -57,5 +59,13 @@ public interface VelocityField {
     default void velocityAndDivergence(double t, double[] x, double[] v, double[] div, int from, int to) {
         velocity(t, x, v, from, to);
         divergence(t, x, div, from, to);
+    }
+
+    /**
+     * The exact flow of this field when it is known in closed form; empty (the default) when
+     * particles must be moved by integrating {@code dx/dt = ν_t(x)}.
+     */
+    default Optional<FlowMap> flowMap() {
+        return Optional.empty();
     }
 }

@@ -117,8 +117,9 @@ class ResultsContractTest {
     @Test
     void noNanOrInfinityInAnyOutputFile() {
         List<Path> files = Experiments.files(fig4.directory());
-        assertEquals(3 + 12 + 12 * 4 + 2 + 2 * 4, files.size(), "results.json, results.csv, table.txt, 12 series, "
-                + "4 density profiles per run, report.html, report.md and 2 figures per perturbation: " + files);
+        assertEquals(3 + 12 + 12 * 4 + 2 + 2 * 2 * 4, files.size(), "results.json, results.csv, table.txt, 12 series, "
+                + "4 density profiles per run, report.html, report.md and 2 figures (PNG and SVG) per perturbation: "
+                + files);
         for (Path file : files) {
             if (file.toString().endsWith(".png")) {
                 continue;   // binary; report.html embeds the same bytes

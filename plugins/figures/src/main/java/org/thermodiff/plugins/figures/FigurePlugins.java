@@ -15,6 +15,6 @@ public final class FigurePlugins extends PluginModule {
                         + "(Fig. 4(b)-(e)) per perturbation", NoParameters.class, p -> new PlotsReporter()));
         register(PluginFamily.REPORTER, "report", PluginFactory.of(
                 "report.html (self-contained: results, bound checks, figures, YAML, provenance) and report.md "
-                        + "with figures/*.png", NoParameters.class, p -> new HtmlReporter()));
+                        + "with figures/*.png and *.svg", NoParameters.class, p -> new HtmlReporter()));
     }
 }

@@ -9,8 +9,9 @@ import org.thermodiff.spi.report.ExperimentReport;
 
 /**
  * {@code report}: {@code report.html} (self-contained, see {@link HtmlReport}), its Markdown twin
- * {@code report.md}, and the PNG figures the latter links to; the figures are drawn once for all
- * three.
+ * {@code report.md}, and the figures as {@code figures/*.png} (which the latter links to) and
+ * {@code figures/*.svg}; the figures are drawn once for all of them, so listing {@code plots} as well
+ * only draws them again.
  */
 final class HtmlReporter implements Reporter {
 
@@ -22,10 +23,8 @@ final class HtmlReporter implements Reporter {
     public void report(ExperimentReport report) throws IOException {
         long start = System.nanoTime();
         Gallery gallery = Gallery.of(report);
-        List<Gallery.RenderedFigure> figures = gallery.render(false);
-        for (Gallery.RenderedFigure f : figures) {
-            AtomicFiles.write(report.directory().resolve(f.pngPath()), f.png());
-        }
+        List<Gallery.RenderedFigure> figures = gallery.render(true);
+        PlotsReporter.write(report, figures);
         ReportContent content = ReportContent.of(report, figures, gallery.notes());
         AtomicFiles.write(report.directory().resolve(MARKDOWN), MarkdownReport.render(content));
         AtomicFiles.write(report.directory().resolve(HTML), HtmlReport.render(content));

@@ -16,11 +16,16 @@ final class PlotsReporter implements Reporter {
     public void report(ExperimentReport report) throws IOException {
         long start = System.nanoTime();
         List<Gallery.RenderedFigure> figures = Gallery.of(report).render(true);
+        write(report, figures);
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %d figures in %d ms", report.name(), figures.size(),
+                (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** Writes each figure's PNG and SVG under the experiment directory, atomically. */
+    static void write(ExperimentReport report, List<Gallery.RenderedFigure> figures) throws IOException {
         for (Gallery.RenderedFigure f : figures) {
             AtomicFiles.write(report.directory().resolve(f.pngPath()), f.png());
             AtomicFiles.write(report.directory().resolve(f.svgPath()), f.svg());
         }
-        LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %d figures in %d ms", report.name(), figures.size(),
-                (System.nanoTime() - start) / 1_000_000));
     }
 }

@@ -25,11 +25,13 @@ class ReportersTest {
     }
 
     @Test
-    void reportWritesTheHtmlTheMarkdownAndTheFiguresItLinksAndNothingElse(@TempDir Path dir) throws Exception {
+    void reportWritesTheHtmlTheMarkdownAndTheFiguresAndNothingElse(@TempDir Path dir) throws Exception {
         new HtmlReporter().report(Reports.fig4Like(dir));
 
-        assertEquals(List.of("figures/density__gaussian-mean.png", "figures/density__uniform.png",
-                "figures/tradeoff__gaussian-mean.png", "figures/tradeoff__uniform.png", "report.html", "report.md"),
+        assertEquals(List.of("figures/density__gaussian-mean.png", "figures/density__gaussian-mean.svg",
+                "figures/density__uniform.png", "figures/density__uniform.svg",
+                "figures/tradeoff__gaussian-mean.png", "figures/tradeoff__gaussian-mean.svg",
+                "figures/tradeoff__uniform.png", "figures/tradeoff__uniform.svg", "report.html", "report.md"),
                 files(dir), "no temporary files left behind");
         for (String png : List.of("density__uniform", "tradeoff__gaussian-mean")) {
             BufferedImage image = ImageIO.read(dir.resolve("figures/" + png + ".png").toFile());

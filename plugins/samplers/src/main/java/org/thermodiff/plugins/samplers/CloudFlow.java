@@ -1,7 +1,9 @@
 package org.thermodiff.plugins.samplers;
 
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import java.util.Locale;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.thermodiff.spi.process.FlowMap;
 import org.thermodiff.spi.process.VelocityField;
 
 /**
@@ -12,11 +14,15 @@ import org.thermodiff.spi.process.VelocityField;
  * <p>The state holds {@code positions} positions ({@code dx/dt = ν̂_t(x)}) and, when densities
  * are tracked, as many log-densities ({@code d ln p/dt = −∂ν̂/∂x}, the continuity equation along a
  * trajectory). The field is evaluated once per stage over all positions: one virtual call, not one
- * per particle. Not thread-safe; one per run.
+ * per particle. When the field's flow is known in closed form ({@link VelocityField#flowMap()}) and
+ * {@code exactFlow} is on, particles are moved by it instead, with no time-stepping error. Not
+ * thread-safe; one per run.
  */
 final class CloudFlow {
 
     private final VelocityField field;
+    /** The field's exact flow, or {@code null} when the integrator moves the particles. */
+    private final FlowMap exact;
     private final int positions;
     private final boolean densities;
     private final Integrator integrator;
@@ -33,12 +39,13 @@ final class CloudFlow {
     private long steps;
 
     CloudFlow(VelocityField field, int positions, boolean densities, Integrator integrator, int stepCount, double tolerance,
-              double tau) {
+              double tau, boolean exactFlow) {
         if (densities && !field.hasDivergence()) {
             throw new IllegalArgumentException("track-density needs a velocity field with ∂ν/∂x; "
                     + field.getClass().getSimpleName() + " has none");
         }
         this.field = field;
+        this.exact = exactFlow ? field.flowMap().orElse(null) : null;
         this.positions = positions;
         this.densities = densities;
         this.integrator = integrator;
@@ -78,9 +85,24 @@ final class CloudFlow {
         return current;
     }
 
+    /** How particles move: {@code exact} (the field's flow map), {@code rk4} or {@code dormand-prince}. */
+    String method() {
+        return exact != null ? "exact" : integrator.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** Moves {@code state} from time {@code from} to time {@code to}. */
     void advance(double[] state, double from, double to) {
-        if (integrator == Integrator.RK4) {
+        if (exact != null) {
+            double[] logStretch = densities ? divergence : null;   // the divergence buffer is free between stages
+            exact.transport(from, to, state, state, logStretch, 0, positions);
+            if (densities) {
+                for (int i = 0; i < positions; i++) {
+                    state[positions + i] -= logStretch[i];
+                }
+            }
+            evaluations += positions;
+            steps++;
+        } else if (integrator == Integrator.RK4) {
             int substeps = Math.max(1, (int) Math.ceil(Math.abs(to - from) / maxStep - 1e-9));
             double h = (to - from) / substeps;
             for (int j = 0; j < substeps; j++) {
@@ -136,7 +158,7 @@ final class CloudFlow {
         return evaluations;
     }
 
-    /** Integrator steps so far (RK4 steps, or Dormand–Prince function evaluations). */
+    /** Steps so far (exact transports, RK4 steps, or Dormand–Prince function evaluations). */
     long steps() {
         return steps;
     }

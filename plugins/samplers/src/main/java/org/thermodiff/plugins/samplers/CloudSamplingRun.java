@@ -96,6 +96,7 @@ final class CloudSamplingRun implements SamplingRun {
     @Override
     public Map<String, Object> diagnostics() {
         Map<String, Object> d = new LinkedHashMap<>(setup);
+        d.put("flow", flow.method());
         d.put("integrator_steps", flow.steps());
         d.put("velocity_evaluations", flow.evaluations());
         return d;

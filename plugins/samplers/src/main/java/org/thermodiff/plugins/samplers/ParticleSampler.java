@@ -31,6 +31,7 @@ final class ParticleSampler implements Sampler {
      * @param steps        RK4 steps
      * @param tolerance    adaptive integrator tolerance
      * @param trackDensity carry {@code ln p} along trajectories
+     * @param exactFlow    use the field's closed-form flow when it has one
      */
     record Params(
             @Param(doc = "particles per cloud", defaultValue = "100000", min = 2, max = 200_000_000) int particles,
@@ -40,7 +41,9 @@ final class ParticleSampler implements Sampler {
                     min = 1, max = 100_000_000) int steps,
             @Param(doc = "dormand-prince: absolute and relative tolerance", defaultValue = "1e-9", min = 0,
                     exclusiveMin = true, max = 1) double tolerance,
-            @Param(doc = "carry ln p along each trajectory (d ln p/dt = −∂ν/∂x)", defaultValue = "false") boolean trackDensity) {
+            @Param(doc = "carry ln p along each trajectory (d ln p/dt = −∂ν/∂x)", defaultValue = "false") boolean trackDensity,
+            @Param(doc = "move particles along the field's exact flow when it has one (the 'ot' schedule's straight "
+                    + "lines) instead of integrating", defaultValue = "true") boolean exactFlow) {
 
         public Params {
             if (batches > particles) {
@@ -72,7 +75,7 @@ final class ParticleSampler implements Sampler {
             }
         }
         CloudFlow flow = new CloudFlow(problem.field(), 2 * n, params.trackDensity(), params.integrator(), params.steps(),
-                params.tolerance(), problem.tau());
+                params.tolerance(), problem.tau(), params.exactFlow());
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("particles", n);
         setup.put("batches", params.batches());

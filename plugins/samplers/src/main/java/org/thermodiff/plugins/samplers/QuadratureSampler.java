@@ -32,6 +32,7 @@ final class QuadratureSampler implements Sampler {
      * @param steps        RK4: at least this many equal steps over {@code [0, τ]}
      * @param tolerance    adaptive integrator tolerance
      * @param trackDensity carry {@code ln p} along trajectories
+     * @param exactFlow    use the field's closed-form flow when it has one
      */
     record Params(
             @Param(doc = "quadrature nodes per cloud (rounded up to whole panels)", defaultValue = "1024", min = 16,
@@ -44,7 +45,9 @@ final class QuadratureSampler implements Sampler {
                     min = 1, max = 100_000_000) int steps,
             @Param(doc = "dormand-prince: absolute and relative tolerance", defaultValue = "1e-11", min = 0,
                     exclusiveMin = true, max = 1) double tolerance,
-            @Param(doc = "carry ln p along each trajectory (d ln p/dt = −∂ν/∂x)", defaultValue = "false") boolean trackDensity) {
+            @Param(doc = "carry ln p along each trajectory (d ln p/dt = −∂ν/∂x)", defaultValue = "false") boolean trackDensity,
+            @Param(doc = "move particles along the field's exact flow when it has one (the 'ot' schedule's straight "
+                    + "lines) instead of integrating", defaultValue = "true") boolean exactFlow) {
 
         public Params {
             if (nodes < order) {
@@ -82,7 +85,7 @@ final class QuadratureSampler implements Sampler {
             }
         }
         CloudFlow flow = new CloudFlow(problem.field(), 2 * n, params.trackDensity(), params.integrator(), params.steps(),
-                params.tolerance(), problem.tau());
+                params.tolerance(), problem.tau(), params.exactFlow());
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("nodes", n);
         setup.put("crossings", kinks.length);

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.thermodiff.distribution.Gaussian;
 import org.thermodiff.distribution.Uniform;
 import org.thermodiff.spi.Sampler;
+import org.thermodiff.spi.process.FlowMap;
 import org.thermodiff.spi.process.VelocityField;
 import org.thermodiff.spi.sampling.SamplingProblem;
 import org.thermodiff.spi.sampling.SamplingRun;
@@ -45,15 +47,47 @@ class SamplersTest {
         }
     };
 
+    /** {@link #COSINE_STRETCH} offering its flow in closed form: x ↦ x·exp(sin b − sin a), ln ∂Φ/∂x = sin b − sin a. */
+    static final VelocityField COSINE_STRETCH_WITH_FLOW = new VelocityField() {
+        @Override
+        public void velocity(double t, double[] x, double[] v, int from, int to) {
+            COSINE_STRETCH.velocity(t, x, v, from, to);
+        }
+
+        @Override
+        public boolean hasDivergence() {
+            return true;
+        }
+
+        @Override
+        public void divergence(double t, double[] x, double[] out, int from, int to) {
+            COSINE_STRETCH.divergence(t, x, out, from, to);
+        }
+
+        @Override
+        public Optional<FlowMap> flowMap() {
+            return Optional.of((a, b, x, out, logStretch, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = x[i] * Math.exp(Math.sin(b) - Math.sin(a));
+                    logStretch[i] = Math.sin(b) - Math.sin(a);
+                }
+            });
+        }
+    };
+
     private static List<Snapshot> run(Sampler sampler, TimeGrid grid, long seed) {
-        SamplingRun run = sampler.start(new SamplingProblem(grid, Gaussian.STANDARD, new Uniform(-1, 2), COSINE_STRETCH, seed));
+        return run(sampler, grid, seed, COSINE_STRETCH);
+    }
+
+    private static List<Snapshot> run(Sampler sampler, TimeGrid grid, long seed, VelocityField field) {
+        SamplingRun run = sampler.start(new SamplingProblem(grid, Gaussian.STANDARD, new Uniform(-1, 2), field, seed));
         List<Snapshot> out = new ArrayList<>();
         run.forEachRemaining(out::add);
         return out;
     }
 
     private static QuadratureSampler quadrature(Integrator integrator, int steps) {
-        return new QuadratureSampler(new QuadratureSampler.Params(256, 16, 8.5, integrator, steps, 1e-12, true));
+        return new QuadratureSampler(new QuadratureSampler.Params(256, 16, 8.5, integrator, steps, 1e-12, true, true));
     }
 
     /** Worst |x(0) − exact| over both clouds at t = 0, relative to |x(τ)|. */
@@ -98,6 +132,36 @@ class SamplersTest {
         assertTrue(endError(run(quadrature(Integrator.DORMAND_PRINCE, 1), TimeGrid.gaussLegendre(TAU, 1, 3), 0)) < 1e-10);
     }
 
+    /**
+     * A field with a closed-form flow is moved by it, not integrated: one step (of 5 requested)
+     * lands on the exact solution to rounding, densities included; with {@code exact-flow: false}
+     * the same field goes through RK4 and shows RK4's error.
+     */
+    @Test
+    void anExactFlowMapReplacesTheIntegratorUnlessSwitchedOff() {
+        TimeGrid grid = TimeGrid.gaussLegendre(TAU, 1, 2);
+        QuadratureSampler exact = new QuadratureSampler(new QuadratureSampler.Params(256, 16, 8.5, Integrator.RK4, 5, 1e-12,
+                true, true));
+        QuadratureSampler integrated = new QuadratureSampler(new QuadratureSampler.Params(256, 16, 8.5, Integrator.RK4, 5,
+                1e-12, true, false));
+        List<Snapshot> s = run(exact, grid, 0, COSINE_STRETCH_WITH_FLOW);
+        assertTrue(endError(s) < 1e-15, "exact flow: " + endError(s));
+        Snapshot first = s.get(0);
+        Snapshot last = s.get(s.size() - 1);
+        for (int i = 0; i < first.reverse().size(); i += 17) {
+            assertEquals(first.estimated().logDensities()[i] + Math.sin(TAU), last.estimated().logDensities()[i], 1e-14);
+        }
+        double rk4 = endError(run(integrated, grid, 0, COSINE_STRETCH_WITH_FLOW));
+        assertTrue(rk4 > 1e-6, "5 RK4 steps over τ = 2 leave an error of order h⁴: " + rk4);
+
+        SamplingRun run = exact.start(new SamplingProblem(grid, Gaussian.STANDARD, Gaussian.STANDARD,
+                COSINE_STRETCH_WITH_FLOW, 0));
+        run.forEachRemaining(snapshot -> { });
+        assertEquals("exact", run.diagnostics().get("flow"));
+        assertEquals("rk4", quadrature(Integrator.RK4, 5).start(new SamplingProblem(grid, Gaussian.STANDARD,
+                Gaussian.STANDARD, COSINE_STRETCH, 0)).diagnostics().get("flow"), "no flow map: integrated");
+    }
+
     /** Densities carried along trajectories: ln p(0) = ln p(τ) − (sin 0 − sin τ) for every particle. */
     @Test
     void logDensitiesFollowTheContinuityEquation() {
@@ -135,7 +199,7 @@ class SamplersTest {
     }
 
     private static ParticleSampler particles(int n, int batches) {
-        return new ParticleSampler(new ParticleSampler.Params(n, batches, Integrator.RK4, 20, 1e-9, false));
+        return new ParticleSampler(new ParticleSampler.Params(n, batches, Integrator.RK4, 20, 1e-9, false, true));
     }
 
     @Test
