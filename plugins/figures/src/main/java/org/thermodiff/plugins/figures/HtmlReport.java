@@ -84,7 +84,7 @@ final class HtmlReport {
     private static void checks(StringBuilder h, ReportContent content) {
         h.append("<section id=\"checks\">\n<h2>Bound checks</h2>\n")
                 .append("<p class=\"legend\">Each check is lhs ≤ rhs; a cell shows ✓ (holds) or ✗ (violated) and the ")
-                .append("margin rhs − lhs (for a pointwise check, at the worst time).</p>\n");
+                .append("margin rhs − lhs (for a pointwise check, at the worst time); ‘tight’: equal to within rounding.</p>\n");
         table(h, "checks-table", content.checks(), content.labelColumns());
         h.append("</section>\n");
     }

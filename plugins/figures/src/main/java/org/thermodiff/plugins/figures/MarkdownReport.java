@@ -36,7 +36,7 @@ final class MarkdownReport {
                 .append("D₀ = Pearson χ²(P̃†₀, P†₀) (Eq. 78). The speed-accuracy relation is η ≤ c₁ ≤ c₂ (Eq. 82).\n\n");
 
         m.append("## Bound checks\n\nEach check is lhs ≤ rhs; a cell shows ✓ (holds) or ✗ (violated) and the margin ")
-                .append("rhs − lhs.\n\n");
+                .append("rhs − lhs; ‘tight’: equal to within rounding.\n\n");
         table(m, content.checks());
 
         m.append("\n## Figures\n\n");

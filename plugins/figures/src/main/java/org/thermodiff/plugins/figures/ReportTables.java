@@ -88,10 +88,20 @@ final class ReportTables {
         return new Table(header, rows);
     }
 
-    /** {@code ✓ 0.01907649} or {@code ✗ -0.001}: the verdict and the margin. */
+    /**
+     * {@code ✓ 0.01907649} or {@code ✗ -0.001}: the verdict and the margin; {@code ✓ tight} when the
+     * margin is within the check's rounding tolerance (OT's η = c1), where a printed {@code -1e-16}
+     * would only look like a violation.
+     */
     static String check(BoundCheck c) {
+        if (c.holds() && Math.abs(c.margin()) <= c.tolerance()) {
+            return HOLDS + " " + TIGHT;
+        }
         return (c.holds() ? HOLDS : VIOLATED) + " " + Numbers.brief(c.margin());
     }
+
+    /** Shown for a bound met with equality, to rounding. */
+    static final String TIGHT = "tight";
 
     /** Provenance as key–value rows, nested maps flattened to dotted keys ({@code git.commit}). */
     static Table provenance(ExperimentReport report) {

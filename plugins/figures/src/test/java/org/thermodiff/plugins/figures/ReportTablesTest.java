@@ -43,6 +43,14 @@ class ReportTablesTest {
         assertEquals(List.of("ot", "✗ -0.125", "—", "✓ 1"), t.rows().get(1));
     }
 
+    /** A bound met with equality shows as tight, whichever side rounding put it on; just outside the tolerance it does not. */
+    @Test
+    void aMarginWithinTheToleranceIsShownAsTight() {
+        assertEquals("✓ tight", ReportTables.check(BoundCheck.of("eta<=c1", "Eq. 82", 0.1 + 1e-16, 0.1, 1e-12)));
+        assertEquals("✓ tight", ReportTables.check(BoundCheck.of("eta<=c1", "Eq. 82", 0.1, 0.1 + 1e-16, 1e-12)));
+        assertEquals("✓ 0.001", ReportTables.check(BoundCheck.of("eta<=c1", "Eq. 82", 0.125, 0.126, 1e-12)));
+    }
+
     @Test
     void provenanceIsFlattenedToDottedKeysInOrderWithTheWallTime() {
         ReportTables.Table t = ReportTables.provenance(twoRuns());
