@@ -93,7 +93,7 @@ final class TradeOffFigure {
 
     /** Top right: one bar per schedule for each of η, c₁, c₂. */
     private static Optional<CategoryChart> bars(Layout.Group group) {
-        CategoryChart chart = Style.bars("η ≤ c₁ ≤ c₂ (Eq. 82)", "", "(a.u.)");
+        CategoryChart chart = Style.bars("η ≤ c₁ ≤ c₂ (Eq. 82)", "", "η, c₁, c₂  [x²/t]");   // (ΔW₁)²/(τD₀), ∫v² dt
         int added = 0;
         for (Layout.Cell cell : group.cells()) {
             List<Double> values = barValues(cell.run());
@@ -127,7 +127,7 @@ final class TradeOffFigure {
     /** Bottom: v₂², T·Ṡ and v_loss² of one schedule against t. */
     private static XYChart speeds(Layout.Cell cell) {
         Series s = cell.run().series();
-        XYChart chart = Style.xy(cell.row(), "t", "v₂², T·Ṡ, v_loss²");
+        XYChart chart = Style.xy(cell.row(), "t", "v₂², T·Ṡ, v_loss²  [x²/t²]");
         chart.getStyler().setYAxisMin(0.0);
         java.awt.Color colour = Style.colour(cell.colour());
         double[] t = s.column("t");
