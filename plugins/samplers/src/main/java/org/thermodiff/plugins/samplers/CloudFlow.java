@@ -1,7 +1,7 @@
 package org.thermodiff.plugins.samplers;
 
-import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import java.util.Locale;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.thermodiff.spi.process.FlowMap;
 import org.thermodiff.spi.process.VelocityField;
