@@ -2,6 +2,7 @@ package org.thermodiff.spi;
 
 import java.util.Optional;
 import org.thermodiff.spi.sampling.Cloud;
+import org.thermodiff.spi.sampling.PointCloud;
 
 /**
  * A distance or divergence between distributions ({@code w1}, {@code w2}, {@code chi2} …).
@@ -31,6 +32,20 @@ public interface Distance {
 
     /** An optimal coupling between two clouds for this distance's cost, when it is a transport distance. */
     default Optional<TransportPlan> plan(Cloud a, Cloud b) {
+        return Optional.empty();
+    }
+
+    /**
+     * The distance between two weighted clouds in {@code R^d} of the same dimension.
+     *
+     * @throws UnsupportedOperationException if this distance does not compare n-D clouds
+     */
+    default double between(PointCloud a, PointCloud b) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not compare clouds in R^d");
+    }
+
+    /** An optimal (or, for entropic OT, regularised) coupling between two n-D clouds, when there is one. */
+    default Optional<TransportPlan> plan(PointCloud a, PointCloud b) {
         return Optional.empty();
     }
 }

@@ -16,9 +16,12 @@ import org.thermodiff.math.NormalScores;
  * {@code Q_b ∘ Q_a⁻¹}. Implementations must keep {@code Q} accurate in both tails (work with
  * {@code F} below the median and with the survival function above it).
  *
+ * <p>It is the {@code d = 1} case of {@link MultivariateDistribution}, whose methods it implements
+ * from the 1-D ones, so 1-D distributions also run through the n-D code paths.
+ *
  * <p>Implementations are immutable and thread-safe.
  */
-public interface Distribution {
+public interface Distribution extends MultivariateDistribution {
 
     /** Probability density {@code p(x)}; 0 outside the support. */
     double density(double x);
@@ -62,5 +65,51 @@ public interface Distribution {
     }
 
     /** A short human-readable description, e.g. {@code N(1, 1²)}. */
+    @Override
     String describe();
+
+    // ---- the d = 1 view ------------------------------------------------------------------
+
+    /** Always 1. */
+    @Override
+    default int dimension() {
+        return 1;
+    }
+
+    /** {@code ln p(x[0])}. */
+    @Override
+    default double logDensity(double[] x) {
+        return Math.log(density(x[0]));
+    }
+
+    @Override
+    default PointSampler pointSampler(UniformRandomProvider rng) {
+        ContinuousSampler s = sampler(rng);
+        return (out, offset) -> out[offset] = s.sample();
+    }
+
+    @Override
+    default double[] meanVector() {
+        return new double[] {mean()};
+    }
+
+    @Override
+    default double[][] covarianceMatrix() {
+        return new double[][] {{variance()}};
+    }
+
+    /** The 1-D {@link #asGaussianMixture()} as components, when there is one. */
+    @Override
+    default Optional<GaussianComponents> asGaussianComponents() {
+        return asGaussianMixture().map(g -> {
+            int k = g.size();
+            double[][] means = new double[k][];
+            double[][][] covariances = new double[k][][];
+            for (int i = 0; i < k; i++) {
+                means[i] = new double[] {g.mean(i)};
+                covariances[i] = new double[][] {{g.stddev(i) * g.stddev(i)}};
+            }
+            return new GaussianComponents(g.weights(), means, covariances);
+        });
+    }
 }

@@ -3,15 +3,23 @@ package org.thermodiff.spi.process;
 import java.util.Optional;
 
 /**
- * A time-dependent velocity field {@code ν_t(x)} on the real line: the forward velocity of the
- * Fokker–Planck equation (Eq. 1) or an estimate {@code ν̂_t} of it. Clouds flow along it in
- * reverse time, {@code dx̃/dt̃ = −ν̂_{τ−t̃}(x̃)} (Eqs. 11, 15).
+ * A time-dependent velocity field {@code ν_t(x)} on {@code R^d} ({@code d = 1} unless
+ * {@link #dimension()} says otherwise): the forward velocity of the Fokker–Planck equation (Eq. 1)
+ * or an estimate {@code ν̂_t} of it. Clouds flow along it in reverse time,
+ * {@code dx̃/dt̃ = −ν̂_{τ−t̃}(x̃)} (Eqs. 11, 15).
  *
  * <p>Evaluation is batched over a slice of a whole cloud, so that hot loops make one virtual call
- * per time step rather than one per particle. Implementations are immutable and thread-safe:
+ * per time step rather than one per particle. Arrays are row-major: particle {@code i} occupies
+ * {@code [i·d, (i+1)·d)}, and {@code from}, {@code to} count particles; the divergence is
+ * {@code ∇·ν}, one value per particle. Implementations are immutable and thread-safe:
  * disjoint slices may be evaluated concurrently.
  */
 public interface VelocityField {
+
+    /** The dimension {@code d} of the space the field acts on. */
+    default int dimension() {
+        return 1;
+    }
 
     /**
      * Writes {@code ν_t(x[i])} to {@code v[i]} for {@code from ≤ i < to}.

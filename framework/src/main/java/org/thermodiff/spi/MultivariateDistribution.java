@@ -1,0 +1,70 @@
+package org.thermodiff.spi;
+
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A probability distribution on {@code R^d}: data, prior, perturbed start or forward marginal in
+ * any dimension. A 1-D {@link Distribution} is one with {@code d = 1}.
+ *
+ * <p>Points are {@code double[d]}; many points travel as one row-major array of length
+ * {@code n·d} (point {@code i} occupies {@code [i·d, (i+1)·d)}), as in
+ * {@link org.thermodiff.spi.sampling.PointCloud}. Implementations are immutable and thread-safe.
+ */
+public interface MultivariateDistribution {
+
+    /** The dimension {@code d ≥ 1}. */
+    int dimension();
+
+    /** {@code ln p(x)} at a point of length {@link #dimension()}; {@code −∞} outside the support. */
+    double logDensity(double[] x);
+
+    /**
+     * A sampler of independent draws using {@code rng}; not thread-safe (one per stream).
+     */
+    PointSampler pointSampler(UniformRandomProvider rng);
+
+    /** Mean vector {@code E[X]}, a fresh array of length {@code d}. */
+    double[] meanVector();
+
+    /** Covariance matrix {@code E[(X − EX)(X − EX)ᵀ]}, a fresh {@code d × d} array. */
+    double[][] covarianceMatrix();
+
+    /**
+     * This distribution as a Gaussian mixture, when it is one exactly: Gaussian-conditional forward
+     * processes then have closed-form marginals and velocities (Eqs. 96–97 in {@code d}
+     * dimensions).
+     */
+    default Optional<GaussianComponents> asGaussianComponents() {
+        return Optional.empty();
+    }
+
+    /**
+     * This distribution as a finite set of weighted atoms (empirical data), when it is one: the
+     * forward marginals of Gaussian-conditional schedules are then mixtures of isotropic Gaussians
+     * centred on the scaled atoms.
+     */
+    default Optional<WeightedPoints> asAtoms() {
+        return Optional.empty();
+    }
+
+    /** A short human-readable description. */
+    String describe();
+
+    /** Draws points of a {@link MultivariateDistribution}. */
+    @FunctionalInterface
+    interface PointSampler {
+
+        /** Writes one draw to {@code out[offset, offset + d)}. */
+        void sample(double[] out, int offset);
+
+        /** {@code n} draws, row-major ({@code n·d} values). */
+        default double[] sample(int n, int d) {
+            double[] out = new double[Math.multiplyExact(n, d)];
+            for (int i = 0; i < n; i++) {
+                sample(out, i * d);
+            }
+            return out;
+        }
+    }
+}
