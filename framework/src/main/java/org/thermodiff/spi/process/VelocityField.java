@@ -76,4 +76,12 @@ public interface VelocityField {
     default Optional<FlowMap> flowMap() {
         return Optional.empty();
     }
+
+    /**
+     * The temperature and score behind this field when it is the probability-flow velocity of a
+     * diffusion, for reverse-SDE sampling (Eq. 9); empty (the default) otherwise.
+     */
+    default Optional<Diffusion> diffusion() {
+        return Optional.empty();
+    }
 }
