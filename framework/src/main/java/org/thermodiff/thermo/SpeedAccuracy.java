@@ -2,6 +2,7 @@ package org.thermodiff.thermo;
 
 import org.thermodiff.spi.TransportPlan;
 import org.thermodiff.spi.sampling.Cloud;
+import org.thermodiff.spi.sampling.PointCloud;
 
 /**
  * The quantities of the speed-accuracy relations (Eqs. 77–82), as plain functions.
@@ -70,5 +71,101 @@ public final class SpeedAccuracy {
             s += w[i] * v[i] * v[i];
         }
         return s;
+    }
+
+    /**
+     * {@code ∂_t W1} in {@code R^d} by the envelope theorem (DESIGN.md §2): with the optimal plan
+     * {@code π*} held fixed,
+     * {@code ∂_t W1 = Σ π*_ij (ν(x_i) − ν(y_j))·(x_i − y_j)/|x_i − y_j|}; pairs at zero distance
+     * contribute nothing (the Euclidean norm is not differentiable there, and by the same argument as
+     * in 1-D they move together). For {@code d = 1} this is {@link #w1Rate(TransportPlan, Cloud, Cloud)}.
+     */
+    public static double w1Rate(TransportPlan plan, PointCloud reverse, PointCloud estimated) {
+        int d = requireSameDimension(reverse, estimated);
+        requireVelocities(reverse, estimated);
+        double[] x = reverse.positions();
+        double[] y = estimated.positions();
+        double[] vx = reverse.velocities();
+        double[] vy = estimated.velocities();
+        int[] src = plan.source();
+        int[] dst = plan.target();
+        double[] mass = plan.mass();
+        double rate = 0;
+        for (int k = 0; k < mass.length; k++) {
+            int i = src[k] * d;
+            int j = dst[k] * d;
+            double norm2 = 0;
+            double dot = 0;
+            for (int c = 0; c < d; c++) {
+                double diff = x[i + c] - y[j + c];
+                norm2 += diff * diff;
+                dot += diff * (vx[i + c] - vy[j + c]);
+            }
+            if (norm2 > 0) {
+                rate += mass[k] * dot / Math.sqrt(norm2);
+            }
+        }
+        return rate;
+    }
+
+    /**
+     * {@code Σ π_ij |x_i − y_j|^p} (Euclidean norm) for a plan between two n-D clouds: {@code W1}
+     * for {@code p = 1} and {@code W2²} for {@code p = 2} when the plan is optimal.
+     */
+    public static double transportCost(TransportPlan plan, PointCloud a, PointCloud b, int p) {
+        int d = requireSameDimension(a, b);
+        double[] x = a.positions();
+        double[] y = b.positions();
+        int[] src = plan.source();
+        int[] dst = plan.target();
+        double[] mass = plan.mass();
+        double s = 0;
+        for (int k = 0; k < mass.length; k++) {
+            int i = src[k] * d;
+            int j = dst[k] * d;
+            double norm2 = 0;
+            for (int c = 0; c < d; c++) {
+                double diff = x[i + c] - y[j + c];
+                norm2 += diff * diff;
+            }
+            s += mass[k] * (p == 2 ? norm2 : p == 1 ? Math.sqrt(norm2) : Math.pow(norm2, 0.5 * p));
+        }
+        return s;
+    }
+
+    /**
+     * {@code E_P[|ν|²] = Σ_i w_i |ν_i|²} over an n-D cloud: {@code T_t Ṡ_t} (Eq. 36), and
+     * {@code v2(t)²} when {@code ν} is a gradient field (equality in Eq. 67), as it is for the
+     * exact velocity of a Gaussian-conditional schedule ({@code ν = f − T ∇ln P_t} with
+     * {@code f = (∂_t ln m_t) x}, Eqs. 22–25).
+     */
+    public static double meanSquaredVelocity(PointCloud cloud) {
+        requireVelocities(cloud, cloud);
+        int d = cloud.dimension();
+        double[] w = cloud.weights();
+        double[] v = cloud.velocities();
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            double sq = 0;
+            for (int c = 0; c < d; c++) {
+                double vc = v[i * d + c];
+                sq += vc * vc;
+            }
+            s += w[i] * sq;
+        }
+        return s;
+    }
+
+    private static int requireSameDimension(PointCloud a, PointCloud b) {
+        if (a.dimension() != b.dimension()) {
+            throw new IllegalArgumentException("clouds of different dimension: " + a.dimension() + " and " + b.dimension());
+        }
+        return a.dimension();
+    }
+
+    private static void requireVelocities(PointCloud a, PointCloud b) {
+        if (!a.hasVelocities() || !b.hasVelocities()) {
+            throw new IllegalArgumentException("the clouds carry no velocities; ∂_t W1 and E|ν|² need them");
+        }
     }
 }
