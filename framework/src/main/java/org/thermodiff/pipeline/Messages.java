@@ -10,7 +10,7 @@ import org.thermodiff.spi.metrics.MetricResult;
 import org.thermodiff.spi.process.ForwardProcess;
 import org.thermodiff.spi.process.VelocityField;
 import org.thermodiff.spi.report.ExperimentReport;
-import org.thermodiff.spi.sampling.Snapshot;
+import org.thermodiff.spi.sampling.PointSnapshot;
 import org.thermodiff.spi.sampling.TimeGrid;
 
 /**
@@ -58,7 +58,7 @@ public final class Messages {
     }
 
     /** Sampler → metrics: one output time. */
-    public record SnapshotReady(String run, Snapshot snapshot) {
+    public record SnapshotReady(String run, PointSnapshot snapshot) {
     }
 
     /** Sampler → metrics: all snapshots sent. */

@@ -8,6 +8,7 @@ import org.thermodiff.experiment.RunSpec;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Sampler;
+import org.thermodiff.spi.sampling.PointSnapshot;
 import org.thermodiff.spi.sampling.SamplingProblem;
 import org.thermodiff.spi.sampling.SamplingRun;
 import org.thermodiff.spi.sampling.TimeGrid;
@@ -71,7 +72,7 @@ final class SamplerStage extends Stage {
             long t0 = System.nanoTime();
             var snapshot = s.run().next();
             s.nanos().addAndGet(System.nanoTime() - t0);
-            return new Messages.SnapshotReady(s.key(), snapshot);
+            return new Messages.SnapshotReady(s.key(), PointSnapshot.of(snapshot));
         }).compose(snapshot -> vertx.eventBus().request(Addresses.METRICS, snapshot, PATIENT))
                 .onSuccess(ack -> {
                     vertx.eventBus().publish(Addresses.EVENTS, new Messages.Progress(s.spec().experiment(), s.spec().index(),

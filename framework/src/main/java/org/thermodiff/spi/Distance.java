@@ -20,6 +20,21 @@ public interface Distance {
      */
     double between(Distribution p, Distribution q);
 
+    /**
+     * The distance between two distributions in {@code R^d}; by default the 1-D
+     * {@link #between(Distribution, Distribution)} when both are one-dimensional.
+     *
+     * @throws UnsupportedOperationException if this distance has no n-D form for this pair
+     * @throws IllegalArgumentException      as {@link #between(Distribution, Distribution)}
+     */
+    default double between(MultivariateDistribution p, MultivariateDistribution q) {
+        if (p instanceof Distribution a && q instanceof Distribution b) {
+            return between(a, b);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no closed form between "
+                + p.describe() + " and " + q.describe() + " in " + p.dimension() + " dimensions");
+    }
+
     /** Whether this is a transport distance, i.e. {@link #plan} and {@link #between(Cloud, Cloud)} work. */
     default boolean isTransport() {
         return false;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.thermodiff.spi.Distance;
-import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.process.ForwardProcess;
 import org.thermodiff.spi.sampling.TimeGrid;
 
@@ -20,8 +20,9 @@ import org.thermodiff.spi.sampling.TimeGrid;
  * @param forward        the forward process
  * @param distances      distance plugins by name (as registered)
  */
-public record RunContext(Map<String, String> labels, TimeGrid grid, Distribution data, Distribution prior,
-                         Distribution reverseStart, Distribution perturbedStart, ForwardProcess forward,
+public record RunContext(Map<String, String> labels, TimeGrid grid, MultivariateDistribution data,
+                         MultivariateDistribution prior, MultivariateDistribution reverseStart,
+                         MultivariateDistribution perturbedStart, ForwardProcess forward,
                          Function<String, Distance> distances) {
 
     public RunContext {

@@ -106,4 +106,56 @@ public record PointCloud(int dimension, double[] positions, double[] weights, do
         }
         return true;
     }
+
+    /**
+     * This cloud as a 1-D {@link Cloud} (shares the arrays).
+     *
+     * @throws IllegalArgumentException if {@code d > 1}, or the velocities are unknown
+     */
+    public Cloud toCloud() {
+        if (dimension != 1) {
+            throw new IllegalArgumentException("a " + dimension + "-dimensional cloud is not a 1-D Cloud");
+        }
+        if (!hasVelocities()) {
+            throw new IllegalArgumentException("a 1-D Cloud needs velocities");
+        }
+        return new Cloud(positions, weights, velocities, logDensities, batches, batchCount);
+    }
+
+    /** The particles of batch {@code b}, in their original order, with weights renormalised to 1. */
+    public PointCloud batch(int b) {
+        if (b < 0 || b >= batchCount) {
+            throw new IndexOutOfBoundsException("batch " + b + " of " + batchCount);
+        }
+        int count = 0;
+        for (int label : batches) {
+            if (label == b) {
+                count++;
+            }
+        }
+        int d = dimension;
+        double[] x = new double[count * d];
+        double[] w = new double[count];
+        double[] v = hasVelocities() ? new double[count * d] : NONE;
+        double[] ld = hasLogDensities() ? new double[count] : NONE;
+        double total = 0;
+        for (int i = 0, j = 0; i < weights.length; i++) {
+            if (batches[i] == b) {
+                System.arraycopy(positions, i * d, x, j * d, d);
+                if (v.length > 0) {
+                    System.arraycopy(velocities, i * d, v, j * d, d);
+                }
+                if (ld.length > 0) {
+                    ld[j] = logDensities[i];
+                }
+                w[j] = weights[i];
+                total += weights[i];
+                j++;
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            w[j] /= total;
+        }
+        return new PointCloud(d, x, w, v, ld, NO_BATCHES, 0);
+    }
 }

@@ -21,10 +21,11 @@ final class MonotoneCoupling {
     }
 
     static TransportPlan of(Cloud a, Cloud b) {
-        double[] x = a.positions();
-        double[] y = b.positions();
-        double[] wa = a.weights();
-        double[] wb = b.weights();
+        return of(a.positions(), a.weights(), b.positions(), b.weights());
+    }
+
+    /** The coupling of the clouds {@code (x, wa)} and {@code (y, wb)} on the line. */
+    static TransportPlan of(double[] x, double[] wa, double[] y, double[] wb) {
         int[] ia = order(x);
         int[] ib = order(y);
         if (ia == null && ib == null && (wa == wb || Arrays.equals(wa, wb))) {

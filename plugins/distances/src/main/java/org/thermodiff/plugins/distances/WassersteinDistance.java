@@ -7,6 +7,8 @@ import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.TransportPlan;
 import org.thermodiff.spi.sampling.Cloud;
+import org.thermodiff.spi.sampling.PointCloud;
+import org.thermodiff.thermo.SpeedAccuracy;
 
 /**
  * The p-Wasserstein distance on the real line, {@code p ∈ {1, 2}}, exact through the quantile
@@ -64,6 +66,22 @@ final class WassersteinDistance implements Distance {
     @Override
     public Optional<TransportPlan> plan(Cloud a, Cloud b) {
         return Optional.of(MonotoneCoupling.of(a, b));
+    }
+
+    /** Between n-D clouds; for now in {@code d = 1}, exactly, through the {@link MonotoneCoupling}. */
+    @Override
+    public double between(PointCloud a, PointCloud b) {
+        TransportPlan plan = plan(a, b).orElseThrow();
+        return root(SpeedAccuracy.transportCost(plan, a, b, p));
+    }
+
+    @Override
+    public Optional<TransportPlan> plan(PointCloud a, PointCloud b) {
+        if (a.dimension() != 1 || b.dimension() != 1) {
+            throw new UnsupportedOperationException("w" + p + " between clouds is implemented in 1-D only, got dimension "
+                    + a.dimension());
+        }
+        return Optional.of(MonotoneCoupling.of(a.positions(), a.weights(), b.positions(), b.weights()));
     }
 
     private double root(double cost) {

@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.thermodiff.math.Bures;
 import org.thermodiff.spi.Distance;
+import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Metric;
+import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.TransportPlan;
 import org.thermodiff.spi.metrics.BoundCheck;
@@ -14,8 +17,8 @@ import org.thermodiff.spi.metrics.MetricAccumulator;
 import org.thermodiff.spi.metrics.MetricResult;
 import org.thermodiff.spi.metrics.RunContext;
 import org.thermodiff.spi.metrics.Series;
-import org.thermodiff.spi.sampling.Cloud;
-import org.thermodiff.spi.sampling.Snapshot;
+import org.thermodiff.spi.sampling.PointCloud;
+import org.thermodiff.spi.sampling.PointSnapshot;
 import org.thermodiff.spi.sampling.TimeGrid;
 import org.thermodiff.thermo.SpeedAccuracy;
 
@@ -29,6 +32,13 @@ import org.thermodiff.thermo.SpeedAccuracy;
  * {@code η ≤ c1 ≤ c2} (Eq. 82), {@code v_loss² ≤ T Ṡ} pointwise (Eq. 80),
  * {@code c2 ≤ ∫ T Ṡ} (Eq. 67) and {@code c2 ≥ W2(P_0, P_τ)²/τ} (Eq. 91). When the clouds carry
  * independent batches, every run-level number also gets a standard error.
+ *
+ * <p>Clouds may live in any dimension: {@code W1(t)} and its plan come from the transport
+ * distance on {@link PointCloud}s, {@code ∂_t W1} from the envelope theorem over that plan, and
+ * {@code v2² = T·Ṡ = E|ν|²} because the velocities here are gradients (exact Gaussian-conditional or
+ * optimal-transport fields). In {@code d > 1} the Eq. 91 bound uses Gelbrich's lower bound on
+ * {@code W2(P_0, P_τ)} (the Bures distance between Gaussians of the same means and covariances,
+ * Eqs. 59–60), which keeps the check valid when no closed form for {@code W2} exists.
  */
 final class SpeedAccuracyMetric implements Metric {
 
@@ -66,8 +76,18 @@ final class SpeedAccuracyMetric implements Metric {
             throw new IllegalArgumentException("D0 = χ²(P̃†_0 ‖ P†_0) = " + d0 + ": the perturbed start equals P†_0 = "
                     + context.reverseStart().describe() + ", so η = (ΔW1)²/(τ D0) and v_loss are 0/0; perturb the start");
         }
-        double w2 = context.distance(params.geodesic()).between(context.data(), context.reverseStart());
-        return new Accumulator(context, transport, d0, w2 * w2 / context.tau());
+        return new Accumulator(context, transport, d0, w2SquaredLowerBound(context) / context.tau());
+    }
+
+    /** {@code W2(P_0, P_τ)²} exactly in 1-D; in {@code d > 1} Gelbrich's lower bound on it. */
+    private double w2SquaredLowerBound(RunContext context) {
+        MultivariateDistribution data = context.data();
+        MultivariateDistribution end = context.reverseStart();
+        if (data instanceof Distribution && end instanceof Distribution) {
+            double w2 = context.distance(params.geodesic()).between(data, end);
+            return w2 * w2;
+        }
+        return Bures.w2Squared(data.meanVector(), data.covarianceMatrix(), end.meanVector(), end.covarianceMatrix());
     }
 
     /** Per-time values of one cloud pair (the whole cloud or one batch). */
@@ -84,9 +104,9 @@ final class SpeedAccuracyMetric implements Metric {
             seen = new boolean[size];
         }
 
-        void record(int k, Distance transport, Cloud reverse, Cloud estimated) {
+        void record(int k, Distance transport, PointCloud reverse, PointCloud estimated) {
             TransportPlan plan = transport.plan(reverse, estimated).orElseThrow();
-            w1[k] = plan.cost(reverse.positions(), estimated.positions(), 1);
+            w1[k] = SpeedAccuracy.transportCost(plan, reverse, estimated, 1);
             rate[k] = SpeedAccuracy.w1Rate(plan, reverse, estimated);
             v2[k] = SpeedAccuracy.meanSquaredVelocity(reverse);
             seen[k] = true;
@@ -126,10 +146,10 @@ final class SpeedAccuracyMetric implements Metric {
         }
 
         @Override
-        public void accept(Snapshot s) {
+        public void accept(PointSnapshot s) {
             all.record(s.index(), transport, s.reverse(), s.estimated());
-            Cloud r = s.reverse();
-            Cloud e = s.estimated();
+            PointCloud r = s.reverse();
+            PointCloud e = s.estimated();
             if (r.hasBatches() && e.hasBatches() && r.batchCount() == e.batchCount()) {
                 if (batches == null) {
                     batches = new Track[r.batchCount()];
@@ -152,7 +172,7 @@ final class SpeedAccuracyMetric implements Metric {
                 }
             }
             double[] vloss = all.vLossSquared(d0);
-            // In 1-D every field is a gradient, so T·Ṡ = E|ν|² = v2² (Eq. 67 with equality).
+            // The exact fields are gradients (in 1-D every field is), so T·Ṡ = E|ν|² = v2² (Eq. 67 with equality).
             double[] tsDot = all.v2.clone();
             double[] summary = all.summary(grid, d0, vloss);
             double eta = summary[2];
