@@ -10,6 +10,10 @@ package org.thermodiff.spi.process;
  * with no time-stepping error, and carry densities by {@code ln p_b(Φ(x)) = ln p_a(x) − ln ∂Φ/∂x}
  * (the continuity equation, Eq. 1, integrated along a trajectory). Implementations are immutable and
  * thread-safe.
+ *
+ * <p>In {@code d} dimensions positions are row-major (particle {@code i} at {@code [i·d, (i+1)·d)}),
+ * {@code from} and {@code to} count particles, and the stretch is {@code ln |det ∂Φ/∂x|}, one value
+ * per particle.
  */
 @FunctionalInterface
 public interface FlowMap {

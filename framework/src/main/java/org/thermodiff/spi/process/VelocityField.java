@@ -34,10 +34,10 @@ public interface VelocityField {
 
     /** {@link #velocity(double, double[], double[], int, int)} over whole arrays. */
     default void velocity(double t, double[] x, double[] v) {
-        velocity(t, x, v, 0, x.length);
+        velocity(t, x, v, 0, x.length / dimension());
     }
 
-    /** {@code ν_t(x)} at one point; convenient, not fast. */
+    /** {@code ν_t(x)} at one point of a 1-D field; convenient, not fast. */
     default double velocity(double t, double x) {
         double[] v = new double[1];
         velocity(t, new double[] {x}, v, 0, 1);

@@ -3,7 +3,6 @@ package org.thermodiff.plugins.metrics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.thermodiff.math.NormalScores;
@@ -16,7 +15,6 @@ import org.thermodiff.spi.metrics.RunContext;
 import org.thermodiff.spi.metrics.Series;
 import org.thermodiff.spi.sampling.Cloud;
 import org.thermodiff.spi.sampling.Snapshot;
-import org.thermodiff.spi.sampling.TimeGrid;
 
 /**
  * Density profiles of the forward process {@code P_t} and the estimated process {@code P̃_t} at a
@@ -61,18 +59,7 @@ final class DensityProfiles implements Metric {
 
     @Override
     public MetricAccumulator open(RunContext context) {
-        TimeGrid grid = context.grid();
-        int[] indices = new int[params.times().length];
-        for (int i = 0; i < indices.length; i++) {
-            double t = params.times()[i] * grid.tau();
-            indices[i] = grid.nearest(t);
-            if (Math.abs(grid.time(indices[i]) - t) > 1e-9 * grid.tau()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "densities: the time grid has no output at t = %.6g τ; add it with time.marks (marks: 3 gives τ/3 and 2τ/3)",
-                        params.times()[i]));
-            }
-        }
-        return new Accumulator(context, indices);
+        return new Accumulator(context, GridTimes.indices(context.grid(), params.times(), "densities"));
     }
 
     private final class Accumulator implements MetricAccumulator {
@@ -118,7 +105,7 @@ final class DensityProfiles implements Metric {
                 if (profile == null) {
                     throw new IllegalStateException("no snapshot at t = " + context.grid().time(index));
                 }
-                tables.put(String.format(Locale.ROOT, "density_t%.4f", context.grid().time(index) / context.tau()), profile);
+                tables.put(GridTimes.tableName("density_t", context.grid(), index), profile);
             }
             return new MetricResult(Map.of(), Series.empty(), List.of(), tables);
         }

@@ -4,7 +4,7 @@ import org.thermodiff.spi.PluginFactory;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 
-/** Metrics of the paper's speed-accuracy relations, and the density profiles of its figures. */
+/** Metrics of the paper's speed-accuracy relations, and the density profiles and samples of its figures. */
 public final class MetricPlugins extends PluginModule {
 
     @Override
@@ -15,5 +15,8 @@ public final class MetricPlugins extends PluginModule {
         register(PluginFamily.METRIC, "densities", PluginFactory.of(
                 "density profiles of the forward P_t and estimated P̃_t at chosen times (Fig. 4(a), Fig. 5)",
                 DensityProfiles.Params.class, DensityProfiles::new));
+        register(PluginFamily.METRIC, "samples", PluginFactory.of(
+                "samples of the reverse and estimated clouds (first two coordinates) at chosen times, for scatter plots (Fig. 3)",
+                SampleSnapshots.Params.class, SampleSnapshots::new));
     }
 }
