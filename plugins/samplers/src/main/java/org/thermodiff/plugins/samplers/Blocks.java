@@ -115,12 +115,29 @@ final class Blocks {
         for (int k = 0; k < helpers.length; k++) {
             helpers[k] = pool.submit(worker);
         }
+        Throwable failure = null;
         try {
             worker.run();
-        } finally {
-            for (ForkJoinTask<?> helper : helpers) {
-                helper.join();   // rethrows a helper's exception; the caller's own takes precedence
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            next.set(count);   // the helpers stop claiming blocks
+        }
+        for (ForkJoinTask<?> helper : helpers) {
+            try {
+                helper.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
     }
 }

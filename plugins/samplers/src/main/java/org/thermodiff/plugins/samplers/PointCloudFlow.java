@@ -21,6 +21,10 @@ import org.thermodiff.spi.process.VelocityField;
  * the whole state and meets at a barrier once per step, where the blocks' error norms are combined
  * by {@code max}, which does not depend on the order of combination. Results therefore never
  * depend on the number of threads. Not thread-safe; one per run.
+ *
+ * <p>A closed-form {@link FlowMap} is read in {@code d} dimensions the way {@link VelocityField}
+ * is: {@code from}, {@code to} count particles, positions are row-major, and the log-stretch is
+ * {@code ln |det ∂Φ/∂x|}, one value per particle (for {@code d = 1}, the 1-D contract).
  */
 final class PointCloudFlow {
 
