@@ -184,4 +184,44 @@ class GalleryTest {
             assertFalse(r.svg() == null || r.svg().length == 0, r.figure().name());
         }
     }
+
+    /**
+     * 2-D runs with sample tables (metric 'samples') get the Fig. 3 scatter grid: a row per schedule,
+     * a panel per time, the reverse and estimated particles as two scatter series; a 1-D table (no
+     * x2 column) is not drawn.
+     */
+    @Test
+    void twoDimensionalSampleTablesGiveTheScatterFigureOfFig3() {
+        List<RunReport> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Series> tables = new java.util.LinkedHashMap<>();
+            for (String time : List.of("0.0000", "0.5000", "1.0000")) {
+                tables.put("samples_t" + time, Series.withKey("i", new double[] {0, 1, 2})
+                        .column("reverse_x1", new double[] {0, 1, 2}).column("reverse_x2", new double[] {1, 0, 1})
+                        .column("estimated_x1", new double[] {0.5, 1, 1.5}).column("estimated_x2", new double[] {0, 1, 0})
+                        .build());
+            }
+            runs.add(Reports.withTables(Reports.run(i, labels("schedule", Reports.SCHEDULES.get(i))), tables));
+        }
+        RunReport oneD = Reports.withTables(Reports.run(2, labels("schedule", "ot")), Map.of("samples_t0.0000",
+                Series.withKey("i", new double[] {0, 1}).column("reverse_x1", new double[] {0, 1})
+                        .column("estimated_x1", new double[] {1, 0}).build()));
+        runs.add(oneD);
+        Gallery g = Gallery.of(Reports.experiment(DIR, List.of("schedule"), runs));
+
+        Figure scatter = named(g, "samples");
+        assertEquals(List.of(3, 3), rowSizes(scatter), "two 2-D runs, three times each; the 1-D run is left out");
+        XYChart first = (XYChart) scatter.rows().get(0).panels().get(0);
+        assertEquals(2, first.getSeriesMap().size());
+        assertEquals("t = 0", first.getTitle());
+        assertTrue(assertDoesNotThrowPng(scatter).getWidth() == Figure.WIDTH);
+    }
+
+    private static BufferedImage assertDoesNotThrowPng(Figure f) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(FigureRenderer.png(f)));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
