@@ -10,21 +10,14 @@ import org.thermodiff.spi.sampling.SamplingRun;
 /**
  * Builds the reverse and estimated clouds and integrates them through the estimated field.
  *
- * <p>The pipeline calls {@link #start(PointSamplingProblem)}. A sampler overrides at least one of
- * the two {@code start} methods: a 1-D sampler (quadrature clouds) overrides
- * {@link #start(SamplingProblem)} and serves every problem with {@code d = 1}; a sampler for any
- * dimension overrides {@link #start(PointSamplingProblem)}.
+ * <p>The pipeline calls {@link #start(PointSamplingProblem)}, which by default serves problems with
+ * {@code d = 1} through {@link #start(SamplingProblem)}. A sampler for any dimension overrides it
+ * too (and answers 1-D problems as point problems with {@code d = 1}).
  */
 public interface Sampler {
 
-    /**
-     * Starts sampling a 1-D problem; the work happens as the returned run is iterated.
-     *
-     * @throws UnsupportedOperationException if this sampler only has the n-D form
-     */
-    default SamplingRun start(SamplingProblem problem) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " samples point clouds only");
-    }
+    /** Starts sampling a 1-D problem; the work happens as the returned run is iterated. */
+    SamplingRun start(SamplingProblem problem);
 
     /**
      * Starts sampling a problem in {@code R^d}; by default the 1-D {@link #start(SamplingProblem)},
