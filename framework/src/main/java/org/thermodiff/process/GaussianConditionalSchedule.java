@@ -1,6 +1,11 @@
 package org.thermodiff.process;
 
+import java.util.Optional;
+import org.thermodiff.distribution.GaussianMixture;
 import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.GaussianComponents;
+import org.thermodiff.spi.MultivariateDistribution;
+import org.thermodiff.spi.WeightedPoints;
 import org.thermodiff.spi.Schedule;
 import org.thermodiff.spi.process.ForwardProcess;
 
@@ -55,17 +60,44 @@ public abstract class GaussianConditionalSchedule implements Schedule {
     }
 
     /**
-     * The forward process on Gaussian-mixture data: marginals are again mixtures (Eq. 97) and the
-     * velocity is Eq. 96 in closed form.
+     * The forward process on 1-D data: on a Gaussian mixture the 1-D closed form (Eqs. 96–97);
+     * otherwise as {@link #forward(MultivariateDistribution, MultivariateDistribution, double)}
+     * (empirical atoms).
      *
-     * @throws IllegalArgumentException if the data are not a Gaussian mixture
+     * @throws IllegalArgumentException if the data are neither a Gaussian mixture nor atoms
      */
     @Override
     public ForwardProcess forward(Distribution data, Distribution prior, double tau) {
-        return data.asGaussianMixture()
-                .map(q -> (ForwardProcess) new GaussianConditionalProcess(this, q, tau))
-                .orElseThrow(() -> new IllegalArgumentException("schedule '" + name()
-                        + "' has a closed-form forward process only for Gaussian-mixture data (gaussian, gaussian-mixture); got "
-                        + data.describe()));
+        return forward((MultivariateDistribution) data, prior, tau);
+    }
+
+    /**
+     * The forward process in any dimension: 1-D Gaussian mixtures get the 1-D
+     * {@link GaussianConditionalProcess}; n-D Gaussian mixtures
+     * ({@link MultivariateDistribution#asGaussianComponents()}) and empirical data
+     * ({@link MultivariateDistribution#asAtoms()}) get a {@link GaussianConditionalProcessNd}. The
+     * prior is not used: the schedule's own noise defines where the process ends.
+     *
+     * @throws IllegalArgumentException if the data are neither a Gaussian mixture nor atoms
+     */
+    @Override
+    public ForwardProcess forward(MultivariateDistribution data, MultivariateDistribution prior, double tau) {
+        if (data instanceof Distribution line) {
+            Optional<GaussianMixture> mixture = line.asGaussianMixture();
+            if (mixture.isPresent()) {
+                return new GaussianConditionalProcess(this, mixture.get(), tau);
+            }
+        }
+        Optional<GaussianComponents> components = data.asGaussianComponents();
+        if (components.isPresent()) {
+            return GaussianConditionalProcessNd.of(this, components.get(), tau, data.describe());
+        }
+        Optional<WeightedPoints> atoms = data.asAtoms();
+        if (atoms.isPresent()) {
+            return GaussianConditionalProcessNd.ofAtoms(this, atoms.get(), tau, data.describe());
+        }
+        throw new IllegalArgumentException("schedule '" + name()
+                + "' has a closed-form forward process only for Gaussian-mixture data (gaussian, gaussian-mixture)"
+                + " or empirical data (atoms); got " + data.describe());
     }
 }

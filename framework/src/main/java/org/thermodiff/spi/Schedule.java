@@ -20,4 +20,19 @@ public interface Schedule {
      *                                  message saying what it supports
      */
     ForwardProcess forward(Distribution data, Distribution prior, double tau);
+
+    /**
+     * The forward process of this schedule for data in any dimension. The default serves 1-D
+     * schedules: it delegates to {@link #forward(Distribution, Distribution, double)} when both
+     * laws are 1-D {@link Distribution}s and refuses anything else.
+     *
+     * @throws IllegalArgumentException if the schedule cannot be built for this data
+     */
+    default ForwardProcess forward(MultivariateDistribution data, MultivariateDistribution prior, double tau) {
+        if (data instanceof Distribution d && prior instanceof Distribution p) {
+            return forward(d, p, tau);
+        }
+        throw new IllegalArgumentException("schedule " + getClass().getSimpleName()
+                + " supports only 1-D data; got " + data.describe() + " in dimension " + data.dimension());
+    }
 }

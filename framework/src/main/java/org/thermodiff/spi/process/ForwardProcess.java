@@ -2,6 +2,7 @@ package org.thermodiff.spi.process;
 
 import java.util.OptionalDouble;
 import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.MultivariateDistribution;
 
 /**
  * A forward process {@code P_t}, {@code t ∈ [0, τ]}, from the data {@code P_0 = q} towards the
@@ -14,8 +15,26 @@ public interface ForwardProcess {
     /** Duration {@code τ}. */
     double tau();
 
-    /** The marginal {@code P_t}; {@code marginal(τ)} is where the reverse process starts. */
+    /** The dimension {@code d} of the space the process lives in; 1 unless overridden. */
+    default int dimension() {
+        return 1;
+    }
+
+    /**
+     * The marginal {@code P_t} on the line; {@code marginal(τ)} is where the reverse process starts.
+     *
+     * @throws UnsupportedOperationException for a process in more than one dimension; use
+     *                                       {@link #marginalLaw(double)} there
+     */
     Distribution marginal(double t);
+
+    /**
+     * The marginal {@code P_t} in any dimension: {@link #marginal(double)} unless overridden by an
+     * n-D process.
+     */
+    default MultivariateDistribution marginalLaw(double t) {
+        return marginal(t);
+    }
 
     /** The exact forward velocity {@code ν_t} (Eq. 1). */
     VelocityField velocity();

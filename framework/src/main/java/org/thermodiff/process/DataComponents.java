@@ -1,0 +1,140 @@
+package org.thermodiff.process;
+
+import org.thermodiff.spi.GaussianComponents;
+import org.thermodiff.spi.WeightedPoints;
+
+/**
+ * The data {@code q = Σ_k w_k N(μ_k, Σ_k)} of an n-D Gaussian-conditional process in flat arrays
+ * (atoms are components with {@code Σ_k = 0}). Components of weight 0 are dropped: they carry no
+ * mass at any time. Immutable after construction; arrays are never handed out.
+ */
+final class DataComponents {
+
+    final int dimension;
+    final int size;
+    /** {@code w_k > 0}. */
+    final double[] weights;
+    /** {@code μ_k} at {@code [k·d, (k+1)·d)}. */
+    final double[] means;
+    /** {@code Σ_k} row-major at {@code [k·d², (k+1)·d²)}. */
+    final double[] covariances;
+    /** The diagonals of {@code Σ_k} at {@code [k·d, (k+1)·d)}. */
+    final double[] variances;
+    /** Whether every {@code Σ_k} is diagonal (isotropic ones included). */
+    final boolean diagonal;
+    /** Whether every {@code Σ_k} is zero: empirical data. */
+    final boolean atoms;
+
+    private DataComponents(int dimension, double[] weights, double[] means, double[] covariances) {
+        int d = dimension;
+        int n = 0;
+        for (double w : weights) {
+            n += w > 0 ? 1 : 0;
+        }
+        this.dimension = d;
+        this.size = n;
+        this.weights = new double[n];
+        this.means = new double[n * d];
+        this.covariances = new double[n * d * d];
+        this.variances = new double[n * d];
+        boolean diag = true;
+        boolean zero = true;
+        for (int k = 0, kept = 0; k < weights.length; k++) {
+            if (!(weights[k] > 0)) {
+                continue;
+            }
+            this.weights[kept] = weights[k];
+            for (int i = 0; i < d; i++) {
+                double mu = means[k * d + i];
+                if (!Double.isFinite(mu)) {
+                    throw new IllegalArgumentException("mean of component " + k + " must be finite, got " + mu);
+                }
+                this.means[kept * d + i] = mu;
+                for (int j = 0; j < d; j++) {
+                    double a = covariances[(k * d + i) * d + j];
+                    double b = covariances[(k * d + j) * d + i];
+                    // Symmetric up to rounding of whoever computed it.
+                    if (!Double.isFinite(a) || Math.abs(a - b) > 1e-12 * (Math.abs(a) + Math.abs(b))) {
+                        throw new IllegalArgumentException("covariance of component " + k
+                                + " must be finite and symmetric, got entry (" + i + "," + j + ") = " + a);
+                    }
+                    this.covariances[(kept * d + i) * d + j] = 0.5 * (a + b);
+                    diag &= i == j || a == 0;
+                    zero &= a == 0;
+                }
+                this.variances[kept * d + i] = covariances[(k * d + i) * d + i];
+                if (!(this.variances[kept * d + i] >= 0)) {
+                    throw new IllegalArgumentException("covariance of component " + k + " has a negative variance "
+                            + this.variances[kept * d + i]);
+                }
+            }
+            kept++;
+        }
+        this.diagonal = diag;
+        this.atoms = zero;
+        checkSemiDefinite();
+    }
+
+    /** The components of a Gaussian mixture. */
+    static DataComponents of(GaussianComponents g) {
+        int d = g.dimension();
+        int n = g.size();
+        double[][] mu = g.means();
+        double[][][] cov = g.covariances();
+        double[] means = new double[n * d];
+        double[] covariances = new double[n * d * d];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(mu[k], 0, means, k * d, d);
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(cov[k][i], 0, covariances, (k * d + i) * d, d);
+            }
+        }
+        return new DataComponents(d, g.weights(), means, covariances);
+    }
+
+    /** Weighted atoms as components with zero covariance. */
+    static DataComponents of(WeightedPoints p) {
+        int d = p.dimension();
+        return new DataComponents(d, p.weights(), p.positions(), new double[p.size() * d * d]);
+    }
+
+    /** The components as an SPI value. */
+    GaussianComponents toGaussianComponents() {
+        int d = dimension;
+        double[][] mu = new double[size][d];
+        double[][][] cov = new double[size][d][d];
+        for (int k = 0; k < size; k++) {
+            System.arraycopy(means, k * d, mu[k], 0, d);
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(covariances, (k * d + i) * d, cov[k][i], 0, d);
+            }
+        }
+        return new GaussianComponents(weights.clone(), mu, cov);
+    }
+
+    /**
+     * Refuses an indefinite {@code Σ_k}: {@code Σ_k + ε I} must factor, with {@code ε} a rounding
+     * level of its trace, so that {@code m²Σ_k + σ²I} is positive definite for every {@code σ > 0}.
+     */
+    private void checkSemiDefinite() {
+        if (diagonal) {
+            return; // the variances were checked to be >= 0
+        }
+        int d = dimension;
+        double[] a = new double[d * d];
+        double[] l = new double[d * d];
+        for (int k = 0; k < size; k++) {
+            System.arraycopy(covariances, k * d * d, a, 0, d * d);
+            double trace = 0;
+            for (int i = 0; i < d; i++) {
+                trace += a[i * d + i];
+            }
+            for (int i = 0; i < d; i++) {
+                a[i * d + i] += 1e-12 * trace + Double.MIN_NORMAL;
+            }
+            if (!Cholesky.factor(a, 0, d, l, 0)) {
+                throw new IllegalArgumentException("covariance of component " + k + " is not positive semi-definite");
+            }
+        }
+    }
+}
