@@ -7,6 +7,7 @@ import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.TransportPlan;
 import org.thermodiff.spi.sampling.Cloud;
+import org.thermodiff.spi.sampling.PointCloud;
 
 /**
  * The p-Wasserstein distance on the real line, {@code p ∈ {1, 2}}, exact through the quantile
@@ -24,15 +25,18 @@ final class WassersteinDistance implements Distance {
      * @param nodes quadrature nodes for distances between distributions
      */
     record Params(
-            @Param(doc = "normal-score quadrature nodes when comparing two distributions", defaultValue = "4096", min = 64,
+            @Param(doc = "normal-score quadrature nodes when comparing two distributions", defaultValue = "" + DEFAULT_NODES, min = 64,
                     max = 10_000_000) int nodes) {
     }
 
+    /** Default quadrature nodes ({@link Params#nodes}). */
+    static final int DEFAULT_NODES = 4096;
     private static final int ORDER = 8;
     private static final int CROSSING_SCAN = 4096;
 
     private final int p;
     private final Params params;
+    private final ExactTransport exact = new ExactTransport();
 
     WassersteinDistance(int p, Params params) {
         this.p = p;
@@ -64,6 +68,29 @@ final class WassersteinDistance implements Distance {
     @Override
     public Optional<TransportPlan> plan(Cloud a, Cloud b) {
         return Optional.of(MonotoneCoupling.of(a, b));
+    }
+
+    /** Exact: the monotone coupling in 1-D, OR-Tools in {@code R^d} ({@link ExactTransport}). */
+    @Override
+    public double between(PointCloud a, PointCloud b) {
+        if (a.dimension() == 1 && b.dimension() == 1) {
+            return between(cloud(a), cloud(b));
+        }
+        return exact.solve(a, b, p).distance(p);
+    }
+
+    @Override
+    public Optional<TransportPlan> plan(PointCloud a, PointCloud b) {
+        if (a.dimension() == 1 && b.dimension() == 1) {
+            return plan(cloud(a), cloud(b));
+        }
+        return Optional.of(exact.solve(a, b, p).plan());
+    }
+
+    /** A 1-D point cloud as a {@link Cloud} (velocities are not needed for the coupling). */
+    private static Cloud cloud(PointCloud c) {
+        double[] v = c.hasVelocities() ? c.velocities() : new double[c.size()];
+        return Cloud.of(c.positions(), c.weights(), v);
     }
 
     private double root(double cost) {
