@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.pipeline.ExperimentRunner;
 import org.thermodiff.pipeline.Pipeline;
+import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.report.ExperimentReport;
 import org.thermodiff.spi.report.RunReport;
 import picocli.CommandLine.Command;
@@ -33,10 +34,12 @@ import picocli.CommandLine.Option;
  *       median time spent sampling and measuring (from the run's stage timings), η, its distance
  *       to the run labelled {@code reference}, and the Monte-Carlo standard error where there is
  *       one; then the speed and accuracy ratios of the first two non-reference samplers.</li>
+ *   <li><b>Transport.</b> Exact W2 between two 2-D clouds ({@link TransportBench}) against
+ *       sliced W2 on the same clouds, and its distance to the Bures closed form.</li>
  * </ol>
  * Medians over {@code --repeat} repetitions; the first sampler repetition also warms the JIT.
  */
-@Command(name = "bench", description = "Measure end-to-end wall time and the quadrature sampler against Monte Carlo.")
+@Command(name = "bench", description = "Measure end-to-end wall time, the quadrature sampler against Monte Carlo, and exact W2 in 2-D.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--e2e", paramLabel = "FILE", description = "experiment timed end to end (default: ${DEFAULT-VALUE})")
@@ -58,6 +61,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "SECONDS", description = "end-to-end target (default: ${DEFAULT-VALUE})")
     double target = 10;
 
+    @Option(names = "--skip-transport", description = "skip the exact-W2 measurement")
+    boolean skipTransport;
+
+    @Option(names = "--transport-size", paramLabel = "N",
+            description = "points per 2-D cloud for exact W2 (default: ${DEFAULT-VALUE})")
+    int transportSize = 2000;
+
+    @Option(names = "--transport-target", paramLabel = "SECONDS", description = "exact-W2 target (default: ${DEFAULT-VALUE})")
+    double transportTarget = 0.5;
+
     @Mixin
     CommonOptions common;
 
@@ -70,7 +83,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!skipE2e) {
             endToEnd();
         }
-        return skipSamplers ? ExitCode.OK : compareSamplers();
+        int code = skipSamplers ? ExitCode.OK : compareSamplers();
+        if (code == ExitCode.OK && !skipTransport) {
+            try (Engine.Session engine = Engine.start(common)) {
+                TransportBench.run(engine.injector().getInstance(PluginRegistry.class), transportSize, repeat, transportTarget);
+            }
+        }
+        return code;
     }
 
     private void endToEnd() throws IOException, InterruptedException {

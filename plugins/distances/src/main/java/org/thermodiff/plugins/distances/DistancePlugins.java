@@ -4,17 +4,23 @@ import org.thermodiff.spi.PluginFactory;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 
-/** Distances on the real line: Wasserstein (exact) and Pearson χ². */
+/** Distances: Wasserstein (exact, sliced, entropic) and Pearson χ². */
 public final class DistancePlugins extends PluginModule {
 
     @Override
     protected void configure() {
         register(PluginFamily.DISTANCE, "w1", PluginFactory.of(
-                "1-Wasserstein distance, exact in 1-D via the monotone coupling", WassersteinDistance.Params.class,
+                "1-Wasserstein distance, exact: monotone coupling in 1-D, OR-Tools assignment or min-cost flow in R^d", WassersteinDistance.Params.class,
                 p -> new WassersteinDistance(1, p)));
         register(PluginFamily.DISTANCE, "w2", PluginFactory.of(
-                "2-Wasserstein distance, exact in 1-D via the monotone coupling", WassersteinDistance.Params.class,
+                "2-Wasserstein distance (Eq. 58), exact: monotone coupling in 1-D, OR-Tools assignment or min-cost flow in R^d", WassersteinDistance.Params.class,
                 p -> new WassersteinDistance(2, p)));
+        register(PluginFamily.DISTANCE, "sliced-w2", PluginFactory.of(
+                "sliced 2-Wasserstein distance over random directions (≤ W2; = W2 in 1-D)", SlicedWasserstein.Params.class,
+                SlicedWasserstein::new));
+        register(PluginFamily.DISTANCE, "sinkhorn", PluginFactory.of(
+                "entropic optimal transport (Sinkhorn, log domain): ⟨π_ε, C⟩^{1/p} of the regularised plan",
+                Sinkhorn.Params.class, Sinkhorn::new));
         register(PluginFamily.DISTANCE, "chi2", PluginFactory.of(
                 "Pearson χ² divergence ∫(P̃−P)²/P (Eq. 78), by normal-score quadrature", ChiSquaredDivergence.Params.class,
                 ChiSquaredDivergence::new));

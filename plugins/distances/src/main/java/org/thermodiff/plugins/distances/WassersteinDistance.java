@@ -8,7 +8,6 @@ import org.thermodiff.spi.Param;
 import org.thermodiff.spi.TransportPlan;
 import org.thermodiff.spi.sampling.Cloud;
 import org.thermodiff.spi.sampling.PointCloud;
-import org.thermodiff.thermo.SpeedAccuracy;
 
 /**
  * The p-Wasserstein distance on the real line, {@code p ∈ {1, 2}}, exact through the quantile
@@ -26,15 +25,18 @@ final class WassersteinDistance implements Distance {
      * @param nodes quadrature nodes for distances between distributions
      */
     record Params(
-            @Param(doc = "normal-score quadrature nodes when comparing two distributions", defaultValue = "4096", min = 64,
+            @Param(doc = "normal-score quadrature nodes when comparing two distributions", defaultValue = "" + DEFAULT_NODES, min = 64,
                     max = 10_000_000) int nodes) {
     }
 
+    /** Default quadrature nodes ({@link Params#nodes}). */
+    static final int DEFAULT_NODES = 4096;
     private static final int ORDER = 8;
     private static final int CROSSING_SCAN = 4096;
 
     private final int p;
     private final Params params;
+    private final ExactTransport exact = new ExactTransport();
 
     WassersteinDistance(int p, Params params) {
         this.p = p;
@@ -68,20 +70,21 @@ final class WassersteinDistance implements Distance {
         return Optional.of(MonotoneCoupling.of(a, b));
     }
 
-    /** Between n-D clouds; for now in {@code d = 1}, exactly, through the {@link MonotoneCoupling}. */
+    /** Exact: the monotone coupling in 1-D, OR-Tools in {@code R^d} ({@link ExactTransport}). */
     @Override
     public double between(PointCloud a, PointCloud b) {
-        TransportPlan plan = plan(a, b).orElseThrow();
-        return root(SpeedAccuracy.transportCost(plan, a, b, p));
+        if (a.dimension() == 1 && b.dimension() == 1) {
+            return root(plan(a, b).orElseThrow().cost(a.positions(), b.positions(), p));
+        }
+        return exact.solve(a, b, p).distance(p);
     }
 
     @Override
     public Optional<TransportPlan> plan(PointCloud a, PointCloud b) {
-        if (a.dimension() != 1 || b.dimension() != 1) {
-            throw new UnsupportedOperationException("w" + p + " between clouds is implemented in 1-D only, got dimension "
-                    + a.dimension());
+        if (a.dimension() == 1 && b.dimension() == 1) {
+            return Optional.of(MonotoneCoupling.of(a.positions(), a.weights(), b.positions(), b.weights()));
         }
-        return Optional.of(MonotoneCoupling.of(a.positions(), a.weights(), b.positions(), b.weights()));
+        return Optional.of(exact.solve(a, b, p).plan());
     }
 
     private double root(double cost) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thermodiff.math.Bures;
+import org.thermodiff.math.BuresWasserstein;
 import org.thermodiff.spi.Distance;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Metric;
@@ -87,7 +87,7 @@ final class SpeedAccuracyMetric implements Metric {
             double w2 = context.distance(params.geodesic()).between(data, end);
             return w2 * w2;
         }
-        return Bures.w2Squared(data.meanVector(), data.covarianceMatrix(), end.meanVector(), end.covarianceMatrix());
+        return BuresWasserstein.squared(data.meanVector(), data.covarianceMatrix(), end.meanVector(), end.covarianceMatrix());
     }
 
     /** Per-time values of one cloud pair (the whole cloud or one batch). */
