@@ -85,6 +85,10 @@ final class DiagonalFrame extends MixtureFrame {
 
     @Override
     void velocity(double[] x, double[] v, int from, int to) {
+        if (d == 2) {
+            velocityInThePlane(x, v, from, to);
+            return;
+        }
         double[] log = new double[size];
         for (int i = from; i < to; i++) {
             int xo = i * d;
@@ -108,6 +112,38 @@ final class DiagonalFrame extends MixtureFrame {
             for (int j = 0; j < d; j++) {
                 v[xo + j] *= inv;
             }
+        }
+    }
+
+    /** {@link #velocity} unrolled for {@code d = 2}, the case of the n-D benchmarks (Swiss roll). */
+    private void velocityInThePlane(double[] x, double[] v, int from, int to) {
+        double[] log = new double[size];
+        for (int i = from; i < to; i++) {
+            double x0 = x[2 * i];
+            double x1 = x[2 * i + 1];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < size; k++) {
+                double a = x0 - center[2 * k];
+                double b = x1 - center[2 * k + 1];
+                double l = logWeight[k] - 0.5 * (a * a * precision[2 * k] + b * b * precision[2 * k + 1]);
+                log[k] = l;
+                max = Math.max(max, l);
+            }
+            double norm = 0;
+            double v0 = 0;
+            double v1 = 0;
+            for (int k = 0; k < size; k++) {
+                double e = log[k] - max;
+                if (e < -CUT) {
+                    continue;
+                }
+                double p = Math.exp(e);
+                norm += p;
+                v0 += p * (drift[2 * k] + rate[2 * k] * (x0 - center[2 * k]));
+                v1 += p * (drift[2 * k + 1] + rate[2 * k + 1] * (x1 - center[2 * k + 1]));
+            }
+            v[2 * i] = v0 / norm;
+            v[2 * i + 1] = v1 / norm;
         }
     }
 
