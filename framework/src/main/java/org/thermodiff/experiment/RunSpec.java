@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.Metric;
 import org.thermodiff.spi.Sampler;
 import org.thermodiff.spi.Schedule;
@@ -30,8 +30,8 @@ import org.thermodiff.spi.VelocityEstimator;
  * @param time         the output times
  */
 public record RunSpec(String experiment, int index, Map<String, String> labels, double tau, long seed,
-                      PluginSpec<Distribution> data, PluginSpec<Distribution> prior,
-                      PluginSpec<Distribution> perturbation, PluginSpec<Schedule> schedule,
+                      PluginSpec<MultivariateDistribution> data, PluginSpec<MultivariateDistribution> prior,
+                      PluginSpec<MultivariateDistribution> perturbation, PluginSpec<Schedule> schedule,
                       PluginSpec<VelocityEstimator> estimator, PluginSpec<Sampler> sampler,
                       List<PluginSpec<Metric>> metrics, TimeRule time) {
 

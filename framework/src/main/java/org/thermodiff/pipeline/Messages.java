@@ -3,9 +3,11 @@ package org.thermodiff.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.thermodiff.distribution.Gaussian;
+import org.thermodiff.distribution.MultivariateGaussian;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.experiment.RunSpec;
-import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.metrics.MetricResult;
 import org.thermodiff.spi.process.ForwardProcess;
 import org.thermodiff.spi.process.VelocityField;
@@ -32,8 +34,37 @@ public final class Messages {
         return spec.experiment() + "#" + spec.index();
     }
 
-    /** The three distributions of a run. */
-    public record Sources(Distribution data, Distribution prior, Distribution perturbation) {
+    /** The three distributions of a run, all of the same dimension. */
+    public record Sources(MultivariateDistribution data, MultivariateDistribution prior,
+                          MultivariateDistribution perturbation) {
+
+        public Sources {
+            int d = data.dimension();
+            if (prior.dimension() != d || perturbation.dimension() != d) {
+                throw new IllegalArgumentException("the data are " + d + "-dimensional but the prior is "
+                        + prior.dimension() + "-dimensional and the perturbation " + perturbation.dimension()
+                        + "-dimensional; give them in " + d + " dimensions (a 1-D gaussian is taken isotropically)");
+            }
+        }
+
+        /**
+         * The sources of a run, with a 1-D {@code gaussian} prior or perturbation (the default prior
+         * {@code N(0, 1)} included) taken isotropically in the data's dimension:
+         * {@code N(μ, s²)} becomes {@code N(μ·1, s² I)}.
+         */
+        static Sources of(MultivariateDistribution data, MultivariateDistribution prior,
+                          MultivariateDistribution perturbation) {
+            return new Sources(data, isotropic(prior, data.dimension()), isotropic(perturbation, data.dimension()));
+        }
+
+        private static MultivariateDistribution isotropic(MultivariateDistribution law, int d) {
+            if (d == 1 || law.dimension() != 1 || !(law instanceof Gaussian g)) {
+                return law;
+            }
+            double[] mean = new double[d];
+            java.util.Arrays.fill(mean, g.mean());
+            return MultivariateGaussian.isotropic(mean, g.variance());
+        }
     }
 
     /** Runner → source: start a run. */
@@ -53,7 +84,7 @@ public final class Messages {
     }
 
     /** Sampler → metrics, before the first snapshot: what the metrics need besides snapshots. */
-    public record SamplingStarted(RunSpec spec, Sources sources, ForwardProcess forward, Distribution reverseStart,
+    public record SamplingStarted(RunSpec spec, Sources sources, ForwardProcess forward, MultivariateDistribution reverseStart,
                                   TimeGrid grid, Trace trace) {
     }
 

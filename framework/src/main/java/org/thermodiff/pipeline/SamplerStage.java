@@ -6,11 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.thermodiff.experiment.RunSpec;
 import org.thermodiff.plugin.PluginRegistry;
-import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.Sampler;
-import org.thermodiff.spi.sampling.PointSnapshot;
-import org.thermodiff.spi.sampling.SamplingProblem;
-import org.thermodiff.spi.sampling.SamplingRun;
+import org.thermodiff.spi.sampling.PointSamplingProblem;
+import org.thermodiff.spi.sampling.PointSamplingRun;
 import org.thermodiff.spi.sampling.TimeGrid;
 
 /**
@@ -29,12 +28,12 @@ final class SamplerStage extends Stage {
     }
 
     /** A run being sampled; {@code total} output times, {@code sent} of them measured so far. */
-    private record Session(RunSpec spec, String key, SamplingRun run, Trace trace, AtomicLong nanos, int total,
+    private record Session(RunSpec spec, String key, PointSamplingRun run, Trace trace, AtomicLong nanos, int total,
                            java.util.concurrent.atomic.AtomicInteger sent) {
     }
 
     /** A sampler started on a run, and what the metrics stage must know before its snapshots. */
-    private record Prepared(SamplingRun run, Messages.SamplingStarted started) {
+    private record Prepared(PointSamplingRun run, Messages.SamplingStarted started) {
     }
 
     @Override
@@ -46,10 +45,10 @@ final class SamplerStage extends Stage {
             blocking(() -> {
                 long t0 = System.nanoTime();
                 TimeGrid grid = spec.time().grid(spec.tau());
-                Distribution reverseStart = in.forward().marginal(spec.tau());
+                MultivariateDistribution reverseStart = in.forward().marginalLaw(spec.tau());
                 Sampler sampler = instantiate(spec.sampler());
-                SamplingRun run = sampler.start(new SamplingProblem(grid, reverseStart, in.sources().perturbation(),
-                        in.field(), spec.seed()));
+                PointSamplingRun run = sampler.start(new PointSamplingProblem(grid, reverseStart,
+                        in.sources().perturbation(), in.field(), spec.seed()));
                 nanos.addAndGet(System.nanoTime() - t0);
                 return new Prepared(run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), reverseStart, grid,
                         in.trace()));
@@ -72,7 +71,7 @@ final class SamplerStage extends Stage {
             long t0 = System.nanoTime();
             var snapshot = s.run().next();
             s.nanos().addAndGet(System.nanoTime() - t0);
-            return new Messages.SnapshotReady(s.key(), PointSnapshot.of(snapshot));
+            return new Messages.SnapshotReady(s.key(), snapshot);
         }).compose(snapshot -> vertx.eventBus().request(Addresses.METRICS, snapshot, PATIENT))
                 .onSuccess(ack -> {
                     vertx.eventBus().publish(Addresses.EVENTS, new Messages.Progress(s.spec().experiment(), s.spec().index(),

@@ -17,7 +17,7 @@ final class SourceStage extends Stage {
         return vertx.eventBus().<Messages.RunRequest>consumer(Addresses.SOURCE, m -> {
             var spec = m.body().spec();
             relay(spec, Trace.empty(),
-                    () -> new Messages.Sources(instantiate(spec.data()), instantiate(spec.prior()), instantiate(spec.perturbation())),
+                    () -> Messages.Sources.of(instantiate(spec.data()), instantiate(spec.prior()), instantiate(spec.perturbation())),
                     (sources, trace) -> new Messages.SourcesReady(spec, sources, trace), Addresses.FORWARD);
         }).completion();
     }

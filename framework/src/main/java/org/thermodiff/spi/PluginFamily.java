@@ -12,9 +12,9 @@ import java.util.List;
  */
 public record PluginFamily<T>(String key, String title, Class<T> type) {
 
-    /** Distributions: the data {@code q}, the prior and the perturbed starts {@code P̃†_0}. */
-    public static final PluginFamily<Distribution> DATA =
-            new PluginFamily<>("data", "distributions for data, prior and perturbations", Distribution.class);
+    /** Distributions in {@code R^d}: the data {@code q}, the prior and the perturbed starts {@code P̃†_0}. */
+    public static final PluginFamily<MultivariateDistribution> DATA =
+            new PluginFamily<>("data", "distributions for data, prior and perturbations", MultivariateDistribution.class);
     /** Noise schedules / forward processes. */
     public static final PluginFamily<Schedule> SCHEDULE =
             new PluginFamily<>("schedule", "noise schedules (forward processes)", Schedule.class);

@@ -27,6 +27,7 @@ import org.thermodiff.pipeline.PipelineModule;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.NoParameters;
 import org.thermodiff.spi.PluginFactory;
+import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 import org.thermodiff.spi.Registration;
@@ -169,7 +170,7 @@ class PluginRegistryTest {
 
     @Test
     void find_returnsTheRegistrationWithItsOrigin() {
-        Registration<Distribution> r = registry.find(PluginFamily.DATA, "gaussian").orElseThrow();
+        Registration<MultivariateDistribution> r = registry.find(PluginFamily.DATA, "gaussian").orElseThrow();
 
         assertAll(
                 () -> assertEquals("gaussian", r.name()),
@@ -195,7 +196,7 @@ class PluginRegistryTest {
 
     @Test
     void create_makesTheProductFromItsParameters() {
-        Distribution d = registry.create(PluginFamily.DATA, "gaussian", new TestPlugins.GaussianParams(1.5, 2.0));
+        MultivariateDistribution d = registry.create(PluginFamily.DATA, "gaussian", new TestPlugins.GaussianParams(1.5, 2.0));
 
         assertEquals(new Gaussian(1.5, 2.0), d);
     }

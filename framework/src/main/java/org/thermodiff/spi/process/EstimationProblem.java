@@ -1,7 +1,7 @@
 package org.thermodiff.spi.process;
 
 import java.util.Objects;
-import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.MultivariateDistribution;
 
 /**
  * What a {@link org.thermodiff.spi.VelocityEstimator} is given.
@@ -11,7 +11,8 @@ import org.thermodiff.spi.Distribution;
  * @param prior   the declared prior (target of the noising)
  * @param seed    seed of the run, for estimators that sample or train
  */
-public record EstimationProblem(ForwardProcess forward, Distribution data, Distribution prior, long seed) {
+public record EstimationProblem(ForwardProcess forward, MultivariateDistribution data, MultivariateDistribution prior,
+                                long seed) {
 
     public EstimationProblem {
         Objects.requireNonNull(forward, "forward");

@@ -76,9 +76,9 @@ class FlowInvariantsTest {
     void chiSquaredDistanceIsConservedAlongTheFlow() throws IOException {
         assertEquals(6, plan.runs().size());
         for (RunSpec spec : plan.runs()) {
-            Distribution data = make(spec.data());
-            Distribution prior = make(spec.prior());
-            Distribution perturbed = make(spec.perturbation());
+            Distribution data = (Distribution) make(spec.data());     // a 1-D experiment
+            Distribution prior = (Distribution) make(spec.prior());
+            Distribution perturbed = (Distribution) make(spec.perturbation());
             ForwardProcess forward = make(spec.schedule()).forward(data, prior, spec.tau());
             VelocityField field = make(spec.estimator()).estimate(new EstimationProblem(forward, data, prior, 0));
             TimeGrid grid = spec.time().grid(spec.tau());

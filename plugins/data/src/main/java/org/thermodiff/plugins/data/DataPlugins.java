@@ -70,5 +70,26 @@ public final class DataPlugins extends PluginModule {
         register(PluginFamily.DATA, "uniform", PluginFactory.of(
                 "uniform distribution on [low, high]", UniformParams.class,
                 p -> new Uniform(p.low(), p.high())));
+        register(PluginFamily.DATA, "gaussian-nd", PluginFactory.of(
+                "normal distribution N(μ, Σ) in R^d: isotropic, diagonal or full covariance",
+                MultivariateDataParams.GaussianNdParams.class, MultivariateDataParams.GaussianNdParams::create));
+        register(PluginFamily.DATA, "gaussian-mixture-nd", PluginFactory.of(
+                "Gaussian mixture Σ w_k N(μ_k, s_k² I) in R^d", MultivariateDataParams.GaussianMixtureNdParams.class,
+                MultivariateDataParams.GaussianMixtureNdParams::create));
+        register(PluginFamily.DATA, "swiss-roll", PluginFactory.of(
+                "2-D Swiss roll as a smooth Gaussian mixture along the spiral (Fig. 3), so P_t stays analytic",
+                MultivariateDataParams.SwissRollParams.class, MultivariateDataParams.SwissRollParams::create));
+        register(PluginFamily.DATA, "moons", PluginFactory.of(
+                "2-D two moons as Gaussian mixtures along the arcs", MultivariateDataParams.MoonsParams.class,
+                MultivariateDataParams.MoonsParams::create));
+        register(PluginFamily.DATA, "eight-gaussians", PluginFactory.of(
+                "2-D eight Gaussians on a circle", MultivariateDataParams.EightGaussiansParams.class,
+                MultivariateDataParams.EightGaussiansParams::create));
+        register(PluginFamily.DATA, "checkerboard", PluginFactory.of(
+                "2-D uniform density on the black squares of a board (no closed-form P_t: sampling only)",
+                MultivariateDataParams.CheckerboardParams.class, MultivariateDataParams.CheckerboardParams::create));
+        register(PluginFamily.DATA, "points-file", PluginFactory.of(
+                "empirical data: the points of a CSV or NumPy .npy file", MultivariateDataParams.PointsFileParams.class,
+                MultivariateDataParams.PointsFileParams::create));
     }
 }

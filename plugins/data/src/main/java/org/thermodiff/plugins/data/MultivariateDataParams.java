@@ -1,17 +1,21 @@
 package org.thermodiff.plugins.data;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.thermodiff.distribution.Checkerboard;
+import org.thermodiff.distribution.EmpiricalDistribution;
 import org.thermodiff.distribution.GaussianMixtureNd;
 import org.thermodiff.distribution.MultivariateGaussian;
 import org.thermodiff.distribution.Planar;
+import org.thermodiff.distribution.file.PointFiles;
+import org.thermodiff.distribution.file.PointTable;
 import org.thermodiff.spi.Param;
 
 /**
- * Parameter records of the n-D data sets (issue 4), ready to be registered once the DATA family
- * takes {@link org.thermodiff.spi.MultivariateDistribution}s; <b>not registered yet</b> (the
- * family is 1-D). Each record's {@code create()} builds the distribution; the compact
+ * Parameter records of the n-D data sets, registered by {@link DataPlugins}. Each record's
+ * {@code create()} builds the distribution; the compact
  * constructors check what the bounds of {@link Param} cannot, so bad values surface as
  * positioned errors when bound.
  */
@@ -187,7 +191,27 @@ public final class MultivariateDataParams {
      * experiment file's directory when the plugin is registered.
      */
     public record PointsFileParams(
-            @Param(doc = "CSV (optional header, comma-separated) or NumPy .npy (float32/float64, (n,) or (n, d))")
-            String path) {
+            @Param(doc = "CSV (optional header, comma-separated) or NumPy .npy (float32/float64, (n,) or (n, d)); "
+                    + "relative to the working directory") String path) {
+
+        /** Reads the file once while the experiment is checked, so that a bad file is bad input (exit 2). */
+        public PointsFileParams {
+            read(path);
+        }
+
+        /** The empirical distribution of the file's points. */
+        public EmpiricalDistribution create() {
+            return read(path).toDistribution();
+        }
+
+        private static PointTable read(String path) {
+            try {
+                return PointFiles.read(Path.of(path));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException("no such file: " + path);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
     }
 }

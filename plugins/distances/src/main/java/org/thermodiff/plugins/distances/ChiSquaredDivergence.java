@@ -1,5 +1,7 @@
 package org.thermodiff.plugins.distances;
 
+import java.util.Optional;
+import org.apache.commons.rng.simple.RandomSource;
 import org.thermodiff.math.GaussianDivergences;
 import org.thermodiff.math.NormalScoreRule;
 import org.thermodiff.spi.GaussianComponents;
@@ -18,17 +20,25 @@ import org.thermodiff.spi.Param;
  * than {@code P}.
  *
  * <p>In {@code d > 1} it is exact in closed form when {@code P̃} is a Gaussian mixture and {@code P}
- * a Gaussian ({@link GaussianDivergences}), the case of the paper's set-up with a Gaussian prior.
+ * a Gaussian ({@link GaussianDivergences}) — the case of a Gaussian prior, and of a forward marginal
+ * {@code P_τ} with {@code m_τ = 0}, whose components all coincide. Otherwise (VE's {@code P_τ}, a
+ * genuine mixture) it is the Monte-Carlo mean {@code E_P̃[P̃/P] − 1} over {@code samples} seeded draws,
+ * with a standard error of {@code sd(P̃/P)/√samples}.
  */
 final class ChiSquaredDivergence implements Distance {
 
     /**
      * Parameters of {@code chi2}.
      *
-     * @param nodes quadrature nodes
+     * @param nodes   quadrature nodes
+     * @param samples Monte-Carlo draws in {@code d > 1} without a closed form
+     * @param seed    their seed
      */
     record Params(
-            @Param(doc = "normal-score quadrature nodes", defaultValue = "4096", min = 64, max = 10_000_000) int nodes) {
+            @Param(doc = "normal-score quadrature nodes", defaultValue = "4096", min = 64, max = 10_000_000) int nodes,
+            @Param(doc = "d > 1 without a closed form: Monte-Carlo draws from P̃", defaultValue = "1048576", min = 1024,
+                    max = 1_000_000_000) int samples,
+            @Param(doc = "d > 1 without a closed form: seed of the draws", defaultValue = "1") long seed) {
     }
 
     private static final int ORDER = 8;
@@ -83,11 +93,60 @@ final class ChiSquaredDivergence implements Distance {
         if (p instanceof Distribution a && q instanceof Distribution b) {
             return between(a, b);
         }
-        GaussianComponents gp = p.asGaussianComponents().orElseThrow(() -> new IllegalArgumentException(
-                "χ² in " + p.dimension() + " dimensions needs a Gaussian mixture; " + p.describe() + " is not one"));
-        GaussianComponents gq = q.asGaussianComponents().filter(g -> g.size() == 1).orElseThrow(
-                () -> new IllegalArgumentException("χ² in " + q.dimension() + " dimensions needs a Gaussian reference; "
-                        + q.describe() + " is not one"));
-        return GaussianDivergences.chiSquared(gp, gq);
+        Optional<GaussianComponents> gp = p.asGaussianComponents();
+        Optional<GaussianComponents> gq = q.asGaussianComponents().flatMap(ChiSquaredDivergence::single);
+        if (gp.isPresent() && gq.isPresent()) {
+            return GaussianDivergences.chiSquared(gp.get(), gq.get());
+        }
+        return monteCarlo(p, q);
+    }
+
+    /** {@code E_P̃[P̃/P] − 1} over seeded draws from {@code p}. */
+    private double monteCarlo(MultivariateDistribution p, MultivariateDistribution q) {
+        MultivariateDistribution.PointSampler sampler = p.pointSampler(RandomSource.XO_RO_SHI_RO_128_PP.create(params.seed()));
+        double[] x = new double[p.dimension()];
+        double sum = 0;
+        for (int i = 0; i < params.samples(); i++) {
+            sampler.sample(x, 0);
+            double lq = q.logDensity(x);
+            if (lq == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("χ² is infinite: " + p.describe() + " has mass outside the support of "
+                        + q.describe());
+            }
+            sum += Math.exp(p.logDensity(x) - lq);
+        }
+        return sum / params.samples() - 1;
+    }
+
+    /**
+     * The mixture as one Gaussian when all its components coincide (to 1e-12 relative), as those of
+     * a forward marginal at {@code m_t = 0} do up to rounding.
+     */
+    static Optional<GaussianComponents> single(GaussianComponents g) {
+        if (g.size() == 1) {
+            return Optional.of(g);
+        }
+        double[][] means = g.means();
+        double[][][] cov = g.covariances();
+        double scale = 0;
+        for (double[] row : cov[0]) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        double tol = 1e-12 * Math.max(scale, 1);
+        for (int k = 1; k < g.size(); k++) {
+            for (int i = 0; i < means[k].length; i++) {
+                if (Math.abs(means[k][i] - means[0][i]) > 1e-9 * Math.sqrt(Math.max(scale, 1))) {
+                    return Optional.empty();
+                }
+                for (int j = 0; j < means[k].length; j++) {
+                    if (Math.abs(cov[k][i][j] - cov[0][i][j]) > tol) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        return Optional.of(new GaussianComponents(new double[] {1}, new double[][] {means[0]}, new double[][][] {cov[0]}));
     }
 }

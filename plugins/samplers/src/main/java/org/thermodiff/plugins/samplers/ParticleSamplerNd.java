@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.Param;
+import org.thermodiff.spi.Sampler;
 import org.thermodiff.spi.sampling.PointSamplingProblem;
 import org.thermodiff.spi.sampling.PointSamplingRun;
+import org.thermodiff.spi.sampling.SamplingProblem;
+import org.thermodiff.spi.sampling.SamplingRun;
+import org.thermodiff.spi.sampling.Snapshot;
 
 /**
  * Monte-Carlo clouds in {@code R^d}, the paper's method beyond one dimension: {@code N} independent
@@ -22,7 +26,7 @@ import org.thermodiff.spi.sampling.PointSamplingRun;
  * depend on the seed, never on the number of threads. Reverse-SDE particles carry no densities.
  * Not registered as a plugin yet.
  */
-public final class ParticleSamplerNd {
+public final class ParticleSamplerNd implements Sampler {
 
     /**
      * Parameters of the n-D particle sampler.
@@ -83,7 +87,31 @@ public final class ParticleSamplerNd {
         this.blockSize = blockSize;
     }
 
+    /** A 1-D problem, sampled as a point problem with {@code d = 1}. */
+    @Override
+    public SamplingRun start(SamplingProblem problem) {
+        PointSamplingRun run = start(new PointSamplingProblem(problem.grid(), problem.reverseStart(),
+                problem.perturbedStart(), problem.field(), problem.seed()));
+        return new SamplingRun() {
+            @Override
+            public boolean hasNext() {
+                return run.hasNext();
+            }
+
+            @Override
+            public Snapshot next() {
+                return run.next().toSnapshot();
+            }
+
+            @Override
+            public Map<String, Object> diagnostics() {
+                return run.diagnostics();
+            }
+        };
+    }
+
     /** Draws both clouds and starts sampling; the work happens as the returned run is iterated. */
+    @Override
     public PointSamplingRun start(PointSamplingProblem problem) {
         int n = params.particles();
         int d = problem.dimension();

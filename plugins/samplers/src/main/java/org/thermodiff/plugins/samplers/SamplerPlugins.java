@@ -15,5 +15,9 @@ public final class SamplerPlugins extends PluginModule {
         register(PluginFamily.SAMPLER, "particles", PluginFactory.of(
                 "Monte-Carlo particle clouds with batch error bars, the paper's method (RK4 or adaptive)",
                 ParticleSampler.Params.class, ParticleSampler::new));
+        register(PluginFamily.SAMPLER, "particles-nd", PluginFactory.of(
+                "Monte-Carlo particle clouds in any dimension, multi-threaded: probability-flow ODE (RK4, Heun, adaptive) "
+                        + "or reverse SDE (Eq. 9, Euler–Maruyama), with batch error bars",
+                ParticleSamplerNd.Params.class, ParticleSamplerNd::new));
     }
 }
