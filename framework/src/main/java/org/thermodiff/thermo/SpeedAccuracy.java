@@ -165,7 +165,8 @@ public final class SpeedAccuracy {
 
     private static void requireVelocities(PointCloud a, PointCloud b) {
         if (!a.hasVelocities() || !b.hasVelocities()) {
-            throw new IllegalArgumentException("the clouds carry no velocities; ∂_t W1 and E|ν|² need them");
+            throw new IllegalArgumentException("the clouds carry no velocities, which ∂_t W1 and E|ν|² need (reverse-SDE "
+                    + "particles have none: the speed-accuracy relations, Eq. 82, are for the probability-flow ODE)");
         }
     }
 }

@@ -159,6 +159,11 @@ final class PointCloudFlow {
         }
     }
 
+    /** Whether particles follow the reverse SDE (Eq. 9) rather than a flow. */
+    boolean stochastic() {
+        return scheme == PointScheme.SDE_EULER_MARUYAMA;
+    }
+
     /** {@code exact}, {@code rk4}, {@code heun}, {@code adaptive} or {@code sde-euler-maruyama}. */
     String method() {
         return exact != null ? "exact" : scheme.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -233,10 +238,10 @@ final class PointCloudFlow {
             switch (scheme) {
                 case RK4 -> blocks.forEach((blk, from, to) -> rk4(a, b, h, substeps, cached, from, to));
                 case HEUN -> blocks.forEach((blk, from, to) -> heun(a, b, h, substeps, cached, from, to));
-                default -> blocks.forEach((blk, from, to) -> eulerMaruyama(a, b, h, substeps, cached, noise[blk], from, to));
+                default -> blocks.forEach((blk, from, to) -> eulerMaruyama(a, b, h, substeps, noise[blk], from, to));
             }
             int stages = scheme == PointScheme.RK4 ? 4 : scheme == PointScheme.HEUN ? 2 : 1;
-            evaluations += (long) particles * (stages * substeps - (cached ? 1 : 0));
+            evaluations += (long) particles * (stages * substeps - (cached && scheme != PointScheme.SDE_EULER_MARUYAMA ? 1 : 0));
             steps += substeps;
             cachedT = Double.NaN;
         }
@@ -337,25 +342,24 @@ final class PointCloudFlow {
      * Euler–Maruyama for the reverse SDE (Eq. 9) on one block over {@code [a, b]}, {@code b < a}: with
      * the reverse-time step {@code Δt̃ = −h > 0},
      * {@code x ← x + (−ν̂_t(x) + T_t ∇ln P_t(x)) Δt̃ + √(2 T_t Δt̃) ξ}, {@code ξ ~ N(0, I)} from the
-     * block's own stream. Drift and temperature are taken at the start of the step, so {@code t = 0},
-     * where {@code T} or the score may be singular, is never evaluated.
+     * block's own stream. Drift and temperature are taken at the midpoint {@code t} of each step
+     * (still weak order 1): neither end of {@code [0, τ]} is evaluated, where {@code T} is infinite
+     * ({@code m_τ = 0}: cosine, cond-OT) or the score singular ({@code t = 0}).
      */
-    private void eulerMaruyama(double a, double b, double h, int substeps, boolean cached, NormalizedGaussianSampler xi,
-                               int from, int to) {
+    private void eulerMaruyama(double a, double b, double h, int substeps, NormalizedGaussianSampler xi, int from, int to) {
         double[] v = kx[0];
         double[] score = kx[1];
         int lo = from * d;
         int hi = to * d;
         for (int j = 0; j < substeps; j++) {
-            double t = j == 0 ? a : a + j * h;
-            double dt = -(j == substeps - 1 ? b - t : h);
+            double start = j == 0 ? a : a + j * h;
+            double dt = -(j == substeps - 1 ? b - start : h);
             if (!(dt > 0)) {
                 throw new IllegalArgumentException("the reverse SDE runs backwards in forward time only (from "
                         + a + " to " + b + ")");
             }
-            if (j > 0 || !cached) {
-                field.velocity(t, x, v, from, to);
-            }
+            double t = start - 0.5 * dt;
+            field.velocity(t, x, v, from, to);
             diffusion.score(t, x, score, from, to);
             double temperature = diffusion.temperature(t);
             double amplitude = Math.sqrt(2 * temperature * dt);

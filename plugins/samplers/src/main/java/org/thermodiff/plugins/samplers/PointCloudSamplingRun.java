@@ -65,7 +65,9 @@ final class PointCloudSamplingRun implements PointSamplingRun {
         if (k < grid.size() - 1) {
             flow.advance(grid.time(k + 1), t);
         }
-        double[] velocity = flow.velocitiesAt(t);
+        // Reverse-SDE particles do not move with ν̂: the velocity of their marginals involves the score
+        // of the estimated process, which is unknown, so they carry none (metrics that need one say so).
+        double[] velocity = flow.stochastic() ? null : flow.velocitiesAt(t);
         return new PointSnapshot(k, t, cloud(0, velocity), cloud(n, velocity));
     }
 
@@ -73,8 +75,8 @@ final class PointCloudSamplingRun implements PointSamplingRun {
         double[] x = flow.positions();
         double[] lp = flow.logDensities();
         double[] ld = lp.length == 0 ? lp : Arrays.copyOfRange(lp, offset, offset + n);
-        return new PointCloud(d, Arrays.copyOfRange(x, offset * d, (offset + n) * d), weights,
-                Arrays.copyOfRange(velocity, offset * d, (offset + n) * d), ld, batches, batchCount);
+        double[] v = velocity == null ? new double[0] : Arrays.copyOfRange(velocity, offset * d, (offset + n) * d);
+        return new PointCloud(d, Arrays.copyOfRange(x, offset * d, (offset + n) * d), weights, v, ld, batches, batchCount);
     }
 
     @Override

@@ -366,7 +366,7 @@ class ParticleSamplerNdTest {
         int steps = (int) Math.round(TAU * stepsPerUnit);
         double dt = 1.0 / stepsPerUnit;
         for (int j = 0; j < steps; j++) {
-            double t = TAU - j * dt;
+            double t = TAU - (j + 0.5) * dt;      // the sampler evaluates drift and temperature mid-step
             double g = 1 + (1 - 2 / field.variance(t)) * dt;
             var = g * g * var + 2 * dt;
         }
