@@ -88,6 +88,12 @@ public interface Distribution extends MultivariateDistribution {
         return (out, offset) -> out[offset] = s.sample();
     }
 
+    /** The quantile coupling {@code z ↦ F⁻¹(Φ(z))}, optimal between any two 1-D laws. */
+    @Override
+    default Optional<NormalScoreMap> normalScoreMap() {
+        return Optional.of((z, zo, out, oo) -> out[oo] = fromNormalScore(z[zo]));
+    }
+
     @Override
     default double[] meanVector() {
         return new double[] {mean()};

@@ -65,6 +65,37 @@ public record GaussianComponents(double[] weights, double[][] means, double[][][
         return weights.length;
     }
 
+    /**
+     * This mixture as one Gaussian when all its components coincide — means to 1e-9 and
+     * covariances to 1e-12 of the largest variance (at least 1) — as those of a forward marginal at
+     * {@code m_t = 0} do up to rounding; empty otherwise.
+     */
+    public java.util.Optional<GaussianComponents> collapsed() {
+        if (size() == 1) {
+            return java.util.Optional.of(this);
+        }
+        double scale = 1;
+        for (double[] row : covariances[0]) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        for (int k = 1; k < size(); k++) {
+            for (int i = 0; i < means[k].length; i++) {
+                if (Math.abs(means[k][i] - means[0][i]) > 1e-9 * Math.sqrt(scale)) {
+                    return java.util.Optional.empty();
+                }
+                for (int j = 0; j < means[k].length; j++) {
+                    if (Math.abs(covariances[k][i][j] - covariances[0][i][j]) > 1e-12 * scale) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+        }
+        return java.util.Optional.of(new GaussianComponents(new double[] {1}, new double[][] {means[0]},
+                new double[][][] {covariances[0]}));
+    }
+
     @Override
     public double[] weights() {
         return weights.clone();

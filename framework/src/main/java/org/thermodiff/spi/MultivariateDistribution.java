@@ -51,6 +51,40 @@ public interface MultivariateDistribution {
     /** A short human-readable description. */
     String describe();
 
+    /**
+     * A map {@code T} with {@code T # N(0, I_d) =} this distribution, when one is known in closed
+     * form: by default {@code μ + L z} ({@code Σ = L Lᵀ}) for a Gaussian (a mixture whose components
+     * coincide included). Samplers that draw two clouds from the same {@code z} start them paired by
+     * a coupling — the optimal one between Gaussians with commuting covariances, and between any two
+     * laws in 1-D, where {@link Distribution} maps by quantiles.
+     */
+    default Optional<NormalScoreMap> normalScoreMap() {
+        return asGaussianComponents().flatMap(GaussianComponents::collapsed).map(g -> {
+            double[] mean = g.means()[0];
+            double[][] l = new org.apache.commons.math3.linear.CholeskyDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(g.covariances()[0], false), 1e-12, 1e-14)
+                    .getL().getData();
+            int d = mean.length;
+            return (z, zo, out, oo) -> {
+                for (int i = 0; i < d; i++) {
+                    double s = mean[i];
+                    for (int j = 0; j <= i; j++) {
+                        s += l[i][j] * z[zo + j];
+                    }
+                    out[oo + i] = s;
+                }
+            };
+        });
+    }
+
+    /** A map from standard-normal scores to points of a distribution; see {@link #normalScoreMap()}. */
+    @FunctionalInterface
+    interface NormalScoreMap {
+
+        /** Writes {@code T(z[zo, zo + d))} to {@code out[oo, oo + d)}. */
+        void apply(double[] z, int zo, double[] out, int oo);
+    }
+
     /** Draws points of a {@link MultivariateDistribution}. */
     @FunctionalInterface
     interface PointSampler {

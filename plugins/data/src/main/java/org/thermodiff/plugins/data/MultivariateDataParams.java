@@ -72,13 +72,15 @@ public final class MultivariateDataParams {
 
     /**
      * {@code gaussian-mixture-nd}: {@code Σ_k w_k N(μ_k, s_k² I)}, the means given row by row
-     * ({@code k·d} numbers). (Full component covariances need nested lists, which parameters do
+     * ({@code k·d} numbers), or one number per component for means on the diagonal,
+     * {@code μ_k = a_k (1, …, 1)} (convenient in many dimensions). (Full component covariances need nested lists, which parameters do
      * not take yet.)
      */
     public record GaussianMixtureNdParams(
             @Param(doc = "dimension d", defaultValue = "2", min = 1) int dimension,
             @Param(doc = "component weights w_k, summing to 1", min = 0) double[] weights,
-            @Param(doc = "component means μ_k, row-major (k·d numbers)") double[] means,
+            @Param(doc = "component means μ_k, row-major (k·d numbers), or k numbers a_k for μ_k = a_k (1, …, 1)")
+            double[] means,
             @Param(doc = "component standard deviations s_k (Σ_k = s_k² I)", min = 0, exclusiveMin = true)
             double[] stddevs) {
 
@@ -88,14 +90,20 @@ public final class MultivariateDataParams {
 
         private static GaussianMixtureNd create(int d, double[] weights, double[] means, double[] stddevs) {
             int k = weights.length;
-            if (means.length != k * d || stddevs.length != k) {
+            if ((means.length != k * d && means.length != k) || stddevs.length != k) {
                 throw new IllegalArgumentException("for " + k + " weights in dimension " + d + ", means must have "
-                        + k * d + " numbers and stddevs " + k + ", got " + means.length + " and " + stddevs.length);
+                        + k * d + " (or " + k + ") numbers and stddevs " + k + ", got " + means.length + " and "
+                        + stddevs.length);
             }
+            boolean diagonal = means.length == k;     // for d = 1 both readings agree
             List<MultivariateGaussian> components = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 double[] mu = new double[d];
-                System.arraycopy(means, c * d, mu, 0, d);
+                if (diagonal) {
+                    java.util.Arrays.fill(mu, means[c]);
+                } else {
+                    System.arraycopy(means, c * d, mu, 0, d);
+                }
                 components.add(MultivariateGaussian.isotropic(mu, stddevs[c] * stddevs[c]));
             }
             return GaussianMixtureNd.of(weights, components);

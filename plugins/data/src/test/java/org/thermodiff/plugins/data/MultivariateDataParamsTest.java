@@ -40,6 +40,15 @@ class MultivariateDataParamsTest {
                 new double[] {1, 2, 3}, new double[] {1}));
     }
 
+    /** One mean per component puts it on the diagonal: μ_k = a_k (1, …, 1). */
+    @Test
+    void oneMeanPerComponentIsOnTheDiagonal() {
+        var m = new GaussianMixtureNdParams(3, new double[] {0.5, 0.5}, new double[] {-0.2, 0.4},
+                new double[] {1, 1}).create();
+        assertArrayEquals(new double[] {-0.2, -0.2, -0.2}, m.component(0).meanVector());
+        assertArrayEquals(new double[] {0.4, 0.4, 0.4}, m.component(1).meanVector());
+    }
+
     /** Defaults: ⌈√(1 + (4.5π)²) · 3π⌉ = 134 components for the roll, ⌈π/0.1⌉ = 32 per moon. */
     @Test
     void automaticComponentCounts() {

@@ -94,7 +94,7 @@ final class ChiSquaredDivergence implements Distance {
             return between(a, b);
         }
         Optional<GaussianComponents> gp = p.asGaussianComponents();
-        Optional<GaussianComponents> gq = q.asGaussianComponents().flatMap(ChiSquaredDivergence::single);
+        Optional<GaussianComponents> gq = q.asGaussianComponents().flatMap(GaussianComponents::collapsed);
         if (gp.isPresent() && gq.isPresent()) {
             return GaussianDivergences.chiSquared(gp.get(), gq.get());
         }
@@ -116,37 +116,5 @@ final class ChiSquaredDivergence implements Distance {
             sum += Math.exp(p.logDensity(x) - lq);
         }
         return sum / params.samples() - 1;
-    }
-
-    /**
-     * The mixture as one Gaussian when all its components coincide (to 1e-12 relative), as those of
-     * a forward marginal at {@code m_t = 0} do up to rounding.
-     */
-    static Optional<GaussianComponents> single(GaussianComponents g) {
-        if (g.size() == 1) {
-            return Optional.of(g);
-        }
-        double[][] means = g.means();
-        double[][][] cov = g.covariances();
-        double scale = 0;
-        for (double[] row : cov[0]) {
-            for (double v : row) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-        }
-        double tol = 1e-12 * Math.max(scale, 1);
-        for (int k = 1; k < g.size(); k++) {
-            for (int i = 0; i < means[k].length; i++) {
-                if (Math.abs(means[k][i] - means[0][i]) > 1e-9 * Math.sqrt(Math.max(scale, 1))) {
-                    return Optional.empty();
-                }
-                for (int j = 0; j < means[k].length; j++) {
-                    if (Math.abs(cov[k][i][j] - cov[0][i][j]) > tol) {
-                        return Optional.empty();
-                    }
-                }
-            }
-        }
-        return Optional.of(new GaussianComponents(new double[] {1}, new double[][] {means[0]}, new double[][][] {cov[0]}));
     }
 }

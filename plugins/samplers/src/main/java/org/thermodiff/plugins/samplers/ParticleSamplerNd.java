@@ -3,7 +3,10 @@ package org.thermodiff.plugins.samplers;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.Sampler;
@@ -39,6 +42,7 @@ public final class ParticleSamplerNd implements Sampler {
      * @param trackDensity carry {@code ln p} along each trajectory (ODE only)
      * @param exactFlow    move ODE particles by the field's closed-form flow when it has one
      * @param threads      threads working on blocks at once: 0 for the pool's parallelism plus the caller
+     * @param sharedNoise  draw both clouds from the same standard-normal scores when both starts allow it
      */
     public record Params(
             @Param(doc = "particles per cloud", defaultValue = "100000", min = 2, max = 100_000_000) int particles,
@@ -54,7 +58,11 @@ public final class ParticleSamplerNd implements Sampler {
             @Param(doc = "move ODE particles along the field's exact flow when it has one instead of integrating",
                     defaultValue = "true") boolean exactFlow,
             @Param(doc = "threads working on particle blocks at once (0: the pool's parallelism plus the caller); "
-                    + "results do not depend on it", defaultValue = "0", min = 0, max = 4096) int threads) {
+                    + "results do not depend on it", defaultValue = "0", min = 0, max = 4096) int threads,
+            @Param(doc = "draw particle i of both clouds from the same standard-normal scores z_i when both starts "
+                    + "map N(0, I) in closed form (Gaussians, any 1-D law): the clouds start paired, and W1 between "
+                    + "them is estimated with far less noise than from independent draws", defaultValue = "true")
+            boolean sharedNoise) {
 
         public Params {
             if (batches > particles) {
@@ -120,10 +128,29 @@ public final class ParticleSamplerNd implements Sampler {
         double[] x = new double[Math.multiplyExact(2 * n, d)];
         double[] lp = params.trackDensity() ? new double[2 * n] : null;
         MultivariateDistribution[] starts = {problem.reverseStart(), problem.perturbedStart()};
+        Optional<MultivariateDistribution.NormalScoreMap> reverseMap = starts[0].normalScoreMap();
+        Optional<MultivariateDistribution.NormalScoreMap> perturbedMap = starts[1].normalScoreMap();
+        boolean shared = params.sharedNoise() && reverseMap.isPresent() && perturbedMap.isPresent();
+        MultivariateDistribution.NormalScoreMap[] maps = shared
+                ? new MultivariateDistribution.NormalScoreMap[] {reverseMap.get(), perturbedMap.get()} : null;
         blocks.forEach((b, from, to) -> {
             MultivariateDistribution start = starts[blocks.cloud(b)];
-            MultivariateDistribution.PointSampler sampler = start.pointSampler(
-                    Streams.of(problem.seed(), Streams.DRAW, blocks.cloud(b), blocks.indexInCloud(b)));
+            MultivariateDistribution.PointSampler sampler;
+            if (shared) {
+                // Both clouds' blocks with the same index read the same stream: particle i gets the same z.
+                NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(
+                        Streams.of(problem.seed(), Streams.DRAW, 0, blocks.indexInCloud(b)));
+                MultivariateDistribution.NormalScoreMap map = maps[blocks.cloud(b)];
+                double[] z = new double[d];
+                sampler = (out, offset) -> {
+                    for (int j = 0; j < d; j++) {
+                        z[j] = normal.sample();
+                    }
+                    map.apply(z, 0, out, offset);
+                };
+            } else {
+                sampler = start.pointSampler(Streams.of(problem.seed(), Streams.DRAW, blocks.cloud(b), blocks.indexInCloud(b)));
+            }
             for (int i = from; i < to; i++) {
                 sampler.sample(x, i * d);
                 if (lp != null) {
@@ -144,6 +171,7 @@ public final class ParticleSamplerNd implements Sampler {
         setup.put("batches", params.batches());
         setup.put("dimension", d);
         setup.put("blocks", blocks.count());
+        setup.put("coupling", shared ? "shared normal scores" : "independent draws");
         return new PointCloudSamplingRun(problem.grid(), flow, n, d, weights, labels, params.batches(), setup);
     }
 }

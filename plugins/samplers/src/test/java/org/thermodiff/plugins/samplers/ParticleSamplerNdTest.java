@@ -187,7 +187,7 @@ class ParticleSamplerNdTest {
 
     private static ParticleSamplerNd.Params params(int n, PointScheme scheme, int steps, double tol, boolean density,
                                                    boolean exact, int threads) {
-        return new ParticleSamplerNd.Params(n, 4, scheme, steps, tol, density, exact, threads);
+        return new ParticleSamplerNd.Params(n, 4, scheme, steps, tol, density, exact, threads, false);
     }
 
     private static List<PointSnapshot> run(ParticleSamplerNd sampler, PointSamplingProblem problem) {
@@ -201,6 +201,37 @@ class ParticleSamplerNdTest {
         ParticleSamplerNd sampler = new ParticleSamplerNd(params(500, scheme, steps, tol, true, exact, 1));
         return run(sampler, new PointSamplingProblem(grid, new IsotropicGaussian(2, 1), new IsotropicGaussian(2, 0.5),
                 new Spiral(exact), 3));
+    }
+
+    /**
+     * Shared noise: with both starts Gaussian (here MultivariateGaussian, whose normal-score map is
+     * μ + L z), particle i of the estimated cloud is the image of particle i of the reverse cloud
+     * under the affine map between the two laws, y_i = μ̃ + (s̃/s)(x_i − μ), to rounding; with 1 or 3
+     * threads the same; independent draws otherwise.
+     */
+    @Test
+    void sharedNoiseStartsBothCloudsFromTheSameNormalScores() {
+        var p = org.thermodiff.distribution.MultivariateGaussian.isotropic(new double[] {0, 0}, 1);
+        var q = org.thermodiff.distribution.MultivariateGaussian.isotropic(new double[] {0.5, -1}, 0.25);
+        TimeGrid grid = TimeGrid.gaussLegendre(TAU, 1, 2);
+        for (int threads : new int[] {1, 3}) {
+            ParticleSamplerNd shared = new ParticleSamplerNd(new ParticleSamplerNd.Params(9000, 4, PointScheme.RK4, 4,
+                    1e-9, false, true, threads, true), ForkJoinPool.commonPool(), 1000);
+            PointSnapshot start = run(shared, new PointSamplingProblem(grid, p, q, new Spiral(false), 5)).get(0);
+            double[] x = start.reverse().positions();
+            double[] y = start.estimated().positions();
+            for (int i = 0; i < x.length; i++) {
+                double mu = i % 2 == 0 ? 0.5 : -1;
+                assertEquals(mu + 0.5 * x[i], y[i], 1e-14, "coordinate " + i + " with " + threads + " threads");
+            }
+            assertEquals("shared normal scores", shared.start(new PointSamplingProblem(grid, p, q, new Spiral(false), 5))
+                    .diagnostics().get("coupling"));
+        }
+        ParticleSamplerNd independent = new ParticleSamplerNd(params(2000, PointScheme.RK4, 4, 1e-9, false, true, 1));
+        PointSnapshot start = run(independent, new PointSamplingProblem(grid, p, q, new Spiral(false), 5)).get(0);
+        double[] x = start.reverse().positions();
+        double[] y = start.estimated().positions();
+        assertTrue(Math.abs(y[0] - (0.5 + 0.5 * x[0])) > 1e-6, "independent draws are not paired");
     }
 
     /** Worst |x(0) − Φ_{τ→0}(x(τ))| / (1 + |x(τ)|) over both clouds and both coordinates. */

@@ -25,7 +25,7 @@ final class PointFlowBenchmark {
         try {
             for (int rep = 0; rep < reps; rep++) {
                 ParticleSamplerNd sampler = new ParticleSamplerNd(new ParticleSamplerNd.Params(50_000, 10, PointScheme.RK4, 200,
-                        1e-9, false, false, threads), pool);
+                        1e-9, false, false, threads, false), pool);
                 PointSamplingRun run = sampler.start(new PointSamplingProblem(TimeGrid.gaussLegendre(2, 1, 1),
                         new ParticleSamplerNdTest.IsotropicGaussian(2, 1), new ParticleSamplerNdTest.IsotropicGaussian(2, 0.5),
                         new ParticleSamplerNdTest.Spiral(false), rep));
