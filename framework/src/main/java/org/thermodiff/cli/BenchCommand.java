@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
  *       one; then the speed and accuracy ratios of the first two non-reference samplers.</li>
  *   <li><b>Transport.</b> Exact W2 between two 2-D clouds ({@link TransportBench}) against
  *       sliced W2 on the same clouds, and its distance to the Bures closed form.</li>
+ *   <li><b>n-D sampler.</b> RK4 on 10⁵ particles × 200 steps of a 2-D 64-component mixture
+ *       ({@link NdSamplerBench}) against the same run with one component.</li>
  * </ol>
  * Medians over {@code --repeat} repetitions; the first sampler repetition also warms the JIT.
  */
@@ -71,6 +73,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--transport-target", paramLabel = "SECONDS", description = "exact-W2 target (default: ${DEFAULT-VALUE})")
     double transportTarget = 0.5;
 
+    @Option(names = "--skip-nd-sampler", description = "skip the n-D sampler measurement")
+    boolean skipNdSampler;
+
+    @Option(names = "--nd-sampler-target", paramLabel = "SECONDS",
+            description = "n-D sampler target: RK4, 10^5 particles x 200 steps, 64 components (default: ${DEFAULT-VALUE})")
+    double ndSamplerTarget = 10;
+
     @Mixin
     CommonOptions common;
 
@@ -87,6 +96,11 @@ final class BenchCommand implements Callable<Integer> {
         if (code == ExitCode.OK && !skipTransport) {
             try (Engine.Session engine = Engine.start(common)) {
                 TransportBench.run(engine.injector().getInstance(PluginRegistry.class), transportSize, repeat, transportTarget);
+            }
+        }
+        if (code == ExitCode.OK && !skipNdSampler) {
+            try (Engine.Session engine = Engine.start(common)) {
+                NdSamplerBench.run(engine.injector().getInstance(PluginRegistry.class), repeat, common.threads, ndSamplerTarget);
             }
         }
         return code;

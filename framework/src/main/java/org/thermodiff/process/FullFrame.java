@@ -1,5 +1,7 @@
 package org.thermodiff.process;
 
+import org.thermodiff.math.TableExp;
+
 /**
  * {@link MixtureFrame} for general (non-diagonal) {@code Σ_k}: {@code C_k = L_k L_kᵀ} by Cholesky
  * once per frame, then per particle and component one forward substitution for the quadratic form,
@@ -11,6 +13,8 @@ final class FullFrame extends MixtureFrame {
 
     private final int d;
     private final int size;
+    /** {@link MixtureFrame#cut(int)}. */
+    private final double cut;
     private final double[] means;
     private final double[] logWeight;
     private final double[] center;
@@ -26,6 +30,7 @@ final class FullFrame extends MixtureFrame {
     private FullFrame(DataComponents q) {
         d = q.dimension;
         size = q.size;
+        cut = cut(size);
         means = q.means;
         logWeight = new double[size];
         center = new double[size * d];
@@ -142,10 +147,10 @@ final class FullFrame extends MixtureFrame {
             double norm = 0;
             for (int k = 0; k < size; k++) {
                 double e = s.log[k] - max;
-                if (e < -CUT) {
+                if (e < -cut) {
                     continue;
                 }
-                double p = Math.exp(e);
+                double p = TableExp.exp(e);
                 norm += p;
                 s.delta(x, xo, k);
                 addAffine(p, drift, k * d, rate, k * d * d, s.delta, v, xo);
@@ -173,7 +178,7 @@ final class FullFrame extends MixtureFrame {
             double trace = 0;
             for (int k = 0; k < size; k++) {
                 double e = prob[k] - max;
-                double p = e < -CUT ? 0 : Math.exp(e);
+                double p = e < -cut ? 0 : TableExp.exp(e);
                 prob[k] = p;
                 if (p == 0) {
                     continue;
@@ -225,10 +230,10 @@ final class FullFrame extends MixtureFrame {
             double norm = 0;
             for (int k = 0; k < size; k++) {
                 double e = s.log[k] - max;
-                if (e < -CUT) {
+                if (e < -cut) {
                     continue;
                 }
-                double p = Math.exp(e);
+                double p = TableExp.exp(e);
                 norm += p;
                 s.componentScore(x, xo, k);
                 for (int j = 0; j < d; j++) {
@@ -252,10 +257,10 @@ final class FullFrame extends MixtureFrame {
             double norm = 0;
             for (int k = 0; k < size; k++) {
                 double e = s.log[k] - max;
-                if (e < -CUT) {
+                if (e < -cut) {
                     continue;
                 }
-                double p = Math.exp(e);
+                double p = TableExp.exp(e);
                 norm += p;
                 s.delta(x, xo, k);
                 addAffine(p, means, k * d, gain, k * d * d, s.delta, out, xo);

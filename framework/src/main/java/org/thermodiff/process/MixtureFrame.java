@@ -28,12 +28,18 @@ package org.thermodiff.process;
 abstract class MixtureFrame {
 
     /**
-     * Components whose log-responsibility lies more than this below the largest are skipped:
-     * {@code e⁻⁶⁰ ≈ 9·10⁻²⁷}, so even with {@code |u_k|} or {@code |g_k|} (which grow only
-     * polynomially in the distance) 10⁶ times the typical size the neglected share stays below
-     * double rounding.
+     * How far below the largest a log-responsibility may lie before its component is skipped, for
+     * {@code K} components: {@code 37 + ln K}. The largest term is {@code e⁰ = 1}, so the
+     * normaliser is {@code ≥ 1} and the skipped components (each below {@code e⁻³⁷/K}) carry
+     * together less than {@code e⁻³⁷ ≈ 8.5·10⁻¹⁷} of the responsibility, whatever {@code K}: the
+     * velocity, score or posterior mean moves by less than that share times
+     * {@code max_k |u_k − ν|} over the skipped components, which grows only like their distance
+     * {@code √(2·cut·C_k)} in units of the component width — below double rounding of the
+     * quantities themselves. (Every exponent is still evaluated: it is cheap; the exponential is not.)
      */
-    static final double CUT = 60;
+    static double cut(int components) {
+        return 37 + Math.log(components);
+    }
 
     /** {@code ν_t(x_i)} for particles {@code from ≤ i < to}, row-major. */
     abstract void velocity(double[] x, double[] v, int from, int to);
