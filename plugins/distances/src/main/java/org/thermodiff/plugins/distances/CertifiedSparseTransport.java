@@ -56,7 +56,10 @@ final class CertifiedSparseTransport {
     record Outcome(int[] tail, int[] head, long[] flow, int arcs, int rounds) {
     }
 
-    private final double[] c;
+    private final double[] x;
+    private final double[] y;
+    private final int dim;
+    private final int p;
     private final int n;
     private final int m;
     private final long[] qa;
@@ -68,8 +71,11 @@ final class CertifiedSparseTransport {
     private long[] cost = new long[16];
     private int arcs;
 
-    private CertifiedSparseTransport(double[] c, int n, int m, long[] qa, long[] qb, double s) {
-        this.c = c;
+    private CertifiedSparseTransport(double[] x, double[] y, int dim, int p, int n, int m, long[] qa, long[] qb, double s) {
+        this.x = x;
+        this.y = y;
+        this.dim = dim;
+        this.p = p;
         this.n = n;
         this.m = m;
         this.qa = qa;
@@ -86,7 +92,9 @@ final class CertifiedSparseTransport {
     /**
      * Solves the integer problem over all arcs with positive masses at both ends.
      *
-     * @param c       row-major {@code n × m} costs
+     * @param x       row positions, row-major {@code n × dim}
+     * @param y       column positions, {@code m × dim}
+     * @param p       the exponent of the cost {@code c_ij = |x_i − y_j|^p} ({@link GroundCost#at})
      * @param qa      integer supplies (rows), summing to the demands' sum
      * @param qb      integer demands (columns)
      * @param s       the cost scale {@code S}: integer costs are {@code round(c_ij S)}
@@ -94,9 +102,9 @@ final class CertifiedSparseTransport {
      * @param perRow  at most this many violating arcs added per row and round ({@code ≥ 1})
      * @param solver  the exact restricted solver
      */
-    static Outcome solve(double[] c, int n, int m, long[] qa, long[] qb, double s, double[] x, double[] y, int dim, int k,
+    static Outcome solve(double[] x, double[] y, int dim, int p, int n, int m, long[] qa, long[] qb, double s, int k,
                          int perRow, ArcSolver solver) {
-        CertifiedSparseTransport t = new CertifiedSparseTransport(c, n, m, qa, qb, s);
+        CertifiedSparseTransport t = new CertifiedSparseTransport(x, y, dim, p, n, m, qa, qb, s);
         t.initialCandidates(matched(x, qa, y, qb, dim), y, dim, Math.min(k, Math.max(n, m)));
         long[] d = new long[n + m];
         for (int round = 1; ; round++) {
@@ -109,14 +117,15 @@ final class CertifiedSparseTransport {
     }
 
     /** All arcs with positive masses at both ends, solved at once (no certificate needed). */
-    static Outcome dense(double[] c, int n, int m, long[] qa, long[] qb, double s, ArcSolver solver) {
+    static Outcome dense(double[] x, double[] y, int dim, int p, int n, int m, long[] qa, long[] qb, double s,
+                         ArcSolver solver) {
         int count = 0;
-        for (long x : qa) {
-            count += x > 0 ? 1 : 0;
+        for (long v : qa) {
+            count += v > 0 ? 1 : 0;
         }
         int cols = 0;
-        for (long y : qb) {
-            cols += y > 0 ? 1 : 0;
+        for (long v : qb) {
+            cols += v > 0 ? 1 : 0;
         }
         int arcs = Math.multiplyExact(count, cols);
         int[] tail = new int[arcs];
@@ -131,7 +140,7 @@ final class CertifiedSparseTransport {
                 if (qb[j] > 0) {
                     tail[a] = i;
                     head[a] = j;
-                    cost[a] = integerCost(c[i * m + j], s);
+                    cost[a] = integerCost(GroundCost.at(x, i, y, j, dim, p), s);
                     a++;
                 }
             }
@@ -153,7 +162,7 @@ final class CertifiedSparseTransport {
         }
         tail[arcs] = i;
         head[arcs] = j;
-        cost[arcs] = integerCost(c[index], s);
+        cost[arcs] = integerCost(GroundCost.at(x, i, y, j, dim, p), s);
         arcs++;
     }
 
@@ -210,6 +219,9 @@ final class CertifiedSparseTransport {
         int[] colBest = new int[m * k];
         double[] colBestCost = new double[m * k];
         int[] colCount = new int[m];
+        // The largest kept value of each column (its heap root), contiguous so the common "not kept" test stays in cache.
+        double[] colWorst = new double[m];
+        Arrays.fill(colWorst, Double.POSITIVE_INFINITY);
         int[] rowBest = new int[k];
         double[] rowBestCost = new double[k];
         for (int i = 0; i < n; i++) {
@@ -217,17 +229,20 @@ final class CertifiedSparseTransport {
                 continue;
             }
             int count = 0;
+            double rowWorst = Double.POSITIVE_INFINITY;
             for (int j = 0; j < m; j++) {
                 if (qb[j] == 0) {
                     continue;
                 }
-                double v = 0;
-                for (int l = 0; l < dim; l++) {
-                    double t = xt[i * dim + l] - y[j * dim + l];
-                    v += t * t;
+                double v = GroundCost.at(xt, i, y, j, dim, 2);
+                if (v < rowWorst) {
+                    count = keepSmallest(rowBest, rowBestCost, 0, count, k, j, v);
+                    rowWorst = count == k ? rowBestCost[0] : Double.POSITIVE_INFINITY;
                 }
-                count = keepSmallest(rowBest, rowBestCost, 0, count, k, j, v);
-                colCount[j] = keepSmallest(colBest, colBestCost, j * k, colCount[j], k, i, v);
+                if (v < colWorst[j]) {
+                    colCount[j] = keepSmallest(colBest, colBestCost, j * k, colCount[j], k, i, v);
+                    colWorst[j] = colCount[j] == k ? colBestCost[j * k] : Double.POSITIVE_INFINITY;
+                }
             }
             for (int t = 0; t < count; t++) {
                 add(i, rowBest[t]);
@@ -402,7 +417,7 @@ final class CertifiedSparseTransport {
                     continue;
                 }
                 long dd = di - d[n + j];
-                double cs = c[row + j] * s;
+                double cs = GroundCost.at(x, i, y, j, dim, p) * s;
                 // Cheap filter: r = round(cs) + dd ≥ cs + dd − 1/2, and the double sum cs + dd errs by at most
                 // 2⁻⁵³ (cs + |dd|); so a double sum ≥ 1 + 2⁻⁵⁰ (cs + |dd|) proves r ≥ 1/2, i.e. r ≥ 1 > 0.
                 // Below that margin r is evaluated exactly in integers.

@@ -61,7 +61,7 @@ public final class ExactTransport {
      * Default candidate arcs per point for the certified sparse solve ({@link CertifiedSparseTransport}):
      * measured on the transport benchmark (two 2-D Gaussian clouds, n = 2000), see CONTRIBUTING.md.
      */
-    static final int DEFAULT_CANDIDATES = 32;
+    static final int DEFAULT_CANDIDATES = 48;
 
     private final long costLevels;
     private final long massLevels;
@@ -129,14 +129,17 @@ public final class ExactTransport {
 
     /** {@link #solve}, with the number of restricted solves (tests check that the repair loop ran). */
     Counted solveCounted(PointCloud a, PointCloud b, int p) {
-        double[] c = GroundCost.matrix(a, b, p);
+        GroundCost.checkExponent(p);
+        GroundCost.checkComparable(a, b);
         double[] wa = normalised(a.weights(), "first");
         double[] wb = normalised(b.weights(), "second");
         OrTools.load();
+        // The n × m costs are never stored: every use recomputes them by GroundCost.at, bitwise the same.
+        double cMax = GroundCost.max(a, b, p);
         if (a.size() == b.size() && a.hasUniformWeights() && b.hasUniformWeights()) {
-            return assignment(c, a.size(), a, b);
+            return assignment(cMax, a, b, p);
         }
-        return minCostFlow(c, wa, wb, a.hasUniformWeights(), b.hasUniformWeights(), a, b);
+        return minCostFlow(cMax, wa, wb, a, b, p);
     }
 
     /** Largest cost, and the integer scale {@code S = K/C_max} allowed for {@code nodes} nodes. */
@@ -147,21 +150,22 @@ public final class ExactTransport {
     }
 
     /** The integer problem over all arcs: certified sparse, or dense when {@code candidates == 0}. */
-    private CertifiedSparseTransport.Outcome optimum(double[] c, int n, int m, long[] qa, long[] qb, double s,
-                                                     PointCloud a, PointCloud b, CertifiedSparseTransport.ArcSolver solver) {
+    private CertifiedSparseTransport.Outcome optimum(PointCloud a, PointCloud b, int p, long[] qa, long[] qb, double s,
+                                                     CertifiedSparseTransport.ArcSolver solver) {
         if (candidates > 0) {
-            return CertifiedSparseTransport.solve(c, n, m, qa, qb, s, a.positions(), b.positions(), a.dimension(),
+            return CertifiedSparseTransport.solve(a.positions(), b.positions(), a.dimension(), p, a.size(), b.size(), qa, qb, s,
                     candidates, candidates, solver);
         }
-        return CertifiedSparseTransport.dense(c, n, m, qa, qb, s, solver);
+        return CertifiedSparseTransport.dense(a.positions(), b.positions(), a.dimension(), p, a.size(), b.size(), qa, qb, s,
+                solver);
     }
 
-    private Counted assignment(double[] c, int n, PointCloud a, PointCloud b) {
-        double cMax = max(c);
+    private Counted assignment(double cMax, PointCloud a, PointCloud b, int p) {
+        int n = a.size();
         double s = scale(cMax, 2 * n);
         long[] ones = new long[n];
         Arrays.fill(ones, 1);
-        CertifiedSparseTransport.Outcome o = optimum(c, n, n, ones, ones, s, a, b, ExactTransport::linearSumAssignment);
+        CertifiedSparseTransport.Outcome o = optimum(a, b, p, ones, ones, s, ExactTransport::linearSumAssignment);
         int[] source = new int[n];
         int[] target = new int[n];
         double[] mass = new double[n];
@@ -177,7 +181,7 @@ public final class ExactTransport {
         if (k != n) {
             throw new IllegalStateException("the assignment of " + n + " x " + n + " matched " + k + " rows");
         }
-        double cost = GroundCost.planCost(c, n, source, target, mass);
+        double cost = GroundCost.planCost(a, b, p, source, target, mass);
         return new Counted(new TransportResult(cost, new TransportPlan(source, target, mass), s > 0 ? 1 / s : 0),
                 o.rounds());
     }
@@ -203,8 +207,9 @@ public final class ExactTransport {
         }
     }
 
-    private Counted minCostFlow(double[] c, double[] wa, double[] wb, boolean uniformA, boolean uniformB, PointCloud a,
-                                PointCloud b) {
+    private Counted minCostFlow(double cMax, double[] wa, double[] wb, PointCloud a, PointCloud b, int p) {
+        boolean uniformA = a.hasUniformWeights();
+        boolean uniformB = b.hasUniformWeights();
         int n = wa.length;
         int m = wb.length;
         long total = massLevels;
@@ -215,9 +220,8 @@ public final class ExactTransport {
         }
         long[] qa = quantise(wa, total);
         long[] qb = quantise(wb, total);
-        double cMax = max(c);
         double s = scale(cMax, n + m);
-        CertifiedSparseTransport.Outcome o = optimum(c, n, m, qa, qb, s, a, b,
+        CertifiedSparseTransport.Outcome o = optimum(a, b, p, qa, qb, s,
                 (tail, head, cost, arcs) -> minCostFlow(n, qa, qb, tail, head, cost, arcs));
         int[] src = new int[o.arcs()];
         int[] dst = new int[o.arcs()];
@@ -233,7 +237,7 @@ public final class ExactTransport {
             }
         }
         double tv = totalVariation(wa, qa, total) + totalVariation(wb, qb, total);
-        return new Counted(repaired(c, m, wa, wb, Arrays.copyOf(src, k), Arrays.copyOf(dst, k), Arrays.copyOf(mass, k), cMax,
+        return new Counted(repaired(a, b, p, wa, wb, Arrays.copyOf(src, k), Arrays.copyOf(dst, k), Arrays.copyOf(mass, k), cMax,
                 (s > 0 ? 1 / s : 0) + cMax * tv), o.rounds());
     }
 
@@ -270,9 +274,10 @@ public final class ExactTransport {
      * columns, that carry too much are scaled down; the leftover mass {@code δ} is coupled by the
      * north-west corner rule, costing at most {@code δ C_max} more.
      */
-    private static TransportResult repaired(double[] c, int m, double[] wa, double[] wb, int[] src, int[] dst,
+    private static TransportResult repaired(PointCloud a, PointCloud b, int p, double[] wa, double[] wb, int[] src, int[] dst,
                                             double[] mass, double cMax, double bound) {
         int n = wa.length;
+        int m = wb.length;
         double[] row = new double[n];
         for (int k = 0; k < mass.length; k++) {
             row[src[k]] += mass[k];
@@ -328,7 +333,7 @@ public final class ExactTransport {
             }
         }
         TransportPlan plan = new TransportPlan(Arrays.copyOf(s2, size), Arrays.copyOf(d2, size), Arrays.copyOf(m2, size));
-        double cost = GroundCost.planCost(c, m, plan.source(), plan.target(), plan.mass());
+        double cost = GroundCost.planCost(a, b, p, plan.source(), plan.target(), plan.mass());
         return new TransportResult(cost, plan, bound + cMax * delta);
     }
 
@@ -393,14 +398,6 @@ public final class ExactTransport {
             out[i] = w[i] / sum;
         }
         return out;
-    }
-
-    private static double max(double[] c) {
-        double m = 0;
-        for (double v : c) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     private static long lcm(long a, long b) {
