@@ -66,6 +66,7 @@ public final class ExactTransport {
     private final long costLevels;
     private final long massLevels;
     private final int candidates;
+    private final long maxArcs;
 
     /** At the default (finest safe) resolutions, by the certified sparse solve. */
     public ExactTransport() {
@@ -96,6 +97,14 @@ public final class ExactTransport {
      *                   the same integer problem.
      */
     public ExactTransport(long costLevels, long massLevels, int candidates) {
+        this(costLevels, massLevels, candidates, -1);
+    }
+
+    /**
+     * As above; the repair loop hands over to the dense solve past {@code maxArcs} candidates
+     * ({@code < 0}: {@link CertifiedSparseTransport#maxArcs}; tests lift it to see the loop itself).
+     */
+    ExactTransport(long costLevels, long massLevels, int candidates, long maxArcs) {
         if (costLevels < 1 || massLevels < 1) {
             throw new IllegalArgumentException("cost and mass levels must be >= 1, got " + costLevels + " and " + massLevels);
         }
@@ -105,6 +114,7 @@ public final class ExactTransport {
         this.costLevels = costLevels;
         this.massLevels = massLevels;
         this.candidates = candidates;
+        this.maxArcs = maxArcs;
     }
 
     /**
@@ -123,8 +133,9 @@ public final class ExactTransport {
      *
      * @param result the optimal coupling
      * @param rounds OR-Tools solves (1 for the dense solve, or when the first candidates sufficed)
+     * @param dense  whether the last solve had all arcs (dense solve, or the repair loop handed over)
      */
-    record Counted(TransportResult result, int rounds) {
+    record Counted(TransportResult result, int rounds, boolean dense) {
     }
 
     /** {@link #solve}, with the number of restricted solves (tests check that the repair loop ran). */
@@ -154,7 +165,7 @@ public final class ExactTransport {
                                                      CertifiedSparseTransport.ArcSolver solver) {
         if (candidates > 0) {
             return CertifiedSparseTransport.solve(a.positions(), b.positions(), a.dimension(), p, a.size(), b.size(), qa, qb, s,
-                    candidates, candidates, solver);
+                    candidates, candidates, maxArcs, solver);
         }
         return CertifiedSparseTransport.dense(a.positions(), b.positions(), a.dimension(), p, a.size(), b.size(), qa, qb, s,
                 solver);
@@ -183,11 +194,11 @@ public final class ExactTransport {
         }
         double cost = GroundCost.planCost(a, b, p, source, target, mass);
         return new Counted(new TransportResult(cost, new TransportPlan(source, target, mass), s > 0 ? 1 / s : 0),
-                o.rounds());
+                o.rounds(), o.dense());
     }
 
     /** OR-Tools' {@link LinearSumAssignment} on the given arcs; flow 1 on the matched ones. */
-    private static long[] linearSumAssignment(int[] tail, int[] head, long[] cost, int arcs) {
+    static long[] linearSumAssignment(int[] tail, int[] head, long[] cost, int arcs) {
         LinearSumAssignment solver = new LinearSumAssignment();
         try {
             for (int a = 0; a < arcs; a++) {
@@ -238,7 +249,7 @@ public final class ExactTransport {
         }
         double tv = totalVariation(wa, qa, total) + totalVariation(wb, qb, total);
         return new Counted(repaired(a, b, p, wa, wb, Arrays.copyOf(src, k), Arrays.copyOf(dst, k), Arrays.copyOf(mass, k), cMax,
-                (s > 0 ? 1 / s : 0) + cMax * tv), o.rounds());
+                (s > 0 ? 1 / s : 0) + cMax * tv), o.rounds(), o.dense());
     }
 
     /** OR-Tools' {@link MinCostFlow} on the given arcs (capacities {@code min(â_i, b̂_j)}, which never bind). */

@@ -52,7 +52,7 @@ class CertifiedSparseTransportTest {
     /** With one candidate per point the repair loop does the work; the optimum is still the brute-force minimum. */
     @Test
     void sparseAssignmentMatchesBruteForce() {
-        ExactTransport sparse = new ExactTransport(K, M, 1);
+        ExactTransport sparse = new ExactTransport(K, M, 1, Long.MAX_VALUE);
         Random rng = new Random(21);
         int repaired = 0;
         for (int trial = 0; trial < 80; trial++) {
@@ -77,6 +77,7 @@ class CertifiedSparseTransportTest {
             assertTrue(r.result().cost() <= brute + r.result().errorBound() + ROUNDING, where + ": " + r.result().cost()
                     + " vs " + brute);
             assertPermutation(r.result().plan(), n, where);
+            assertTrue(!r.dense(), where + ": handed over to the dense solve");
             repaired += r.rounds() > 1 ? 1 : 0;
         }
         assertTrue(repaired >= 10, "the repair loop ran in only " + repaired + " of 80 trials: the test would not see it fail");
@@ -85,7 +86,7 @@ class CertifiedSparseTransportTest {
     /** Weighted clouds (min-cost flow) with one candidate per point: the LP optimum, true marginals. */
     @Test
     void sparseMinCostFlowMatchesTheLinearProgram() {
-        ExactTransport sparse = new ExactTransport(K, M, 1);
+        ExactTransport sparse = new ExactTransport(K, M, 1, Long.MAX_VALUE);
         Random rng = new Random(22);
         int repaired = 0;
         for (int trial = 0; trial < 60; trial++) {
@@ -108,6 +109,7 @@ class CertifiedSparseTransportTest {
             // The repaired plan's marginals are sums of ≤ 12 doubles ≤ 1: exact to a few ulps.
             assertArrayEquals(a.weights(), marginals[0], 1e-15, where);
             assertArrayEquals(b.weights(), marginals[1], 1e-15, where);
+            assertTrue(!r.dense(), where + ": handed over to the dense solve");
             repaired += r.rounds() > 1 ? 1 : 0;
         }
         assertTrue(repaired >= 10, "the repair loop ran in only " + repaired + " of 60 trials");
@@ -123,7 +125,7 @@ class CertifiedSparseTransportTest {
     void unequalClustersAreRepairedToTheDenseOptimum() {
         Random rng = new Random(23);
         for (int candidates : new int[] {4, ExactTransport.DEFAULT_CANDIDATES}) {
-            ExactTransport sparse = new ExactTransport(K, M, candidates);
+            ExactTransport sparse = new ExactTransport(K, M, candidates, Long.MAX_VALUE);
             for (int d = 2; d <= 3; d++) {
                 for (int p = 1; p <= 2; p++) {
                     PointCloud a = clusters(rng, 200, 140, d, 25);
@@ -132,6 +134,7 @@ class CertifiedSparseTransportTest {
                     TransportResult full = dense.solve(a, b, p);
                     String where = "k=" + candidates + " d=" + d + " p=" + p;
                     assertTrue(r.rounds() > 1, where + ": the first candidates were already optimal, repair not exercised");
+                    assertTrue(!r.dense(), where + ": handed over to the dense solve");
                     // Both plans are optimal for the same integer costs: each within errorBound above OT.
                     assertEquals(full.cost(), r.result().cost(), full.errorBound() + ROUNDING, where);
                     assertPermutation(r.result().plan(), 200, where);
@@ -151,7 +154,7 @@ class CertifiedSparseTransportTest {
     @Test
     void weightedClustersAreRepairedToTheDenseOptimum() {
         Random rng = new Random(24);
-        ExactTransport sparse = new ExactTransport(K, M, 3);
+        ExactTransport sparse = new ExactTransport(K, M, 3, Long.MAX_VALUE);
         for (int trial = 0; trial < 4; trial++) {
             int p = 1 + trial % 2;
             PointCloud a = reweighted(clusters(rng, 90, 60, 2, 20), rng);
@@ -160,6 +163,7 @@ class CertifiedSparseTransportTest {
             TransportResult full = dense.solve(a, b, p);
             String where = "trial " + trial + " p=" + p;
             assertTrue(r.rounds() > 1, where + ": repair not exercised");
+            assertTrue(!r.dense(), where + ": handed over to the dense solve");
             assertEquals(full.cost(), r.result().cost(), Math.max(full.errorBound(), r.result().errorBound()) + ROUNDING, where);
         }
     }
@@ -180,7 +184,7 @@ class CertifiedSparseTransportTest {
             PointCloud b = PointCloud.uniform(d, y);
             TransportResult full = dense.solve(a, b, p);
             for (int candidates : new int[] {2, 8, ExactTransport.DEFAULT_CANDIDATES}) {
-                TransportResult r = new ExactTransport(K, M, candidates).solve(a, b, p);
+                TransportResult r = new ExactTransport(K, M, candidates, Long.MAX_VALUE).solve(a, b, p);
                 assertEquals(full.cost(), r.cost(), full.errorBound() + ROUNDING, "trial " + trial + " k=" + candidates);
             }
         }
@@ -192,7 +196,7 @@ class CertifiedSparseTransportTest {
      */
     @Test
     void coarseQuantisationStaysWithinTheBoundThroughTheRepairLoop() {
-        ExactTransport coarse = new ExactTransport(40, 60, 1);
+        ExactTransport coarse = new ExactTransport(40, 60, 1, Long.MAX_VALUE);
         Random rng = new Random(26);
         for (int trial = 0; trial < 120; trial++) {
             int n = 2 + rng.nextInt(5);
@@ -207,6 +211,42 @@ class CertifiedSparseTransportTest {
             assertTrue(excess >= -ROUNDING, "trial " + trial + ": below the optimum by " + -excess);
             assertTrue(excess <= r.errorBound() + ROUNDING, "trial " + trial + ": excess " + excess + " > bound " + r.errorBound());
         }
+    }
+
+    /**
+     * Past its arc limit the repair loop hands over to the dense solve: forced here with a limit
+     * just above the first candidates, on clusters where repair is needed; the optimum is unchanged.
+     */
+    @Test
+    void repairLoopHandsOverToTheDenseSolvePastItsArcLimit() {
+        Random rng = new Random(27);
+        PointCloud a = clusters(rng, 120, 90, 2, 25);
+        PointCloud b = clusters(rng, 120, 30, 2, 25);
+        long[] ones = new long[120];
+        java.util.Arrays.fill(ones, 1);
+        double s = 1e6;  // integer costs up to ~1e9 (gap 25, squared), far inside OR-Tools' limits for 240 nodes
+        CertifiedSparseTransport.Outcome capped = CertifiedSparseTransport.solve(a.positions(), b.positions(), 2, 2, 120, 120,
+                ones, ones, s, 3, 3, 1, ExactTransport::linearSumAssignment);
+        CertifiedSparseTransport.Outcome repaired = CertifiedSparseTransport.solve(a.positions(), b.positions(), 2, 2, 120,
+                120, ones, ones, s, 3, 3, Long.MAX_VALUE, ExactTransport::linearSumAssignment);
+        CertifiedSparseTransport.Outcome full = CertifiedSparseTransport.dense(a.positions(), b.positions(), 2, 2, 120, 120,
+                ones, ones, s, ExactTransport::linearSumAssignment);
+        assertTrue(capped.dense() && capped.rounds() == 2, "rounds " + capped.rounds() + ", dense " + capped.dense());
+        assertTrue(!repaired.dense() && repaired.rounds() > 1, "rounds " + repaired.rounds());
+        // All three are optima of the same integer problem: equal integer objectives, exactly.
+        assertEquals(integerObjective(full, a, b, s), integerObjective(capped, a, b, s));
+        assertEquals(integerObjective(full, a, b, s), integerObjective(repaired, a, b, s));
+    }
+
+    /** {@code Σ f_ij round(S |x_i − y_j|²)}, recomputed here from the positions. */
+    private static long integerObjective(CertifiedSparseTransport.Outcome o, PointCloud a, PointCloud b, double s) {
+        long total = 0;
+        for (int k = 0; k < o.arcs(); k++) {
+            if (o.flow()[k] > 0) {
+                total += o.flow()[k] * Math.round(s * TransportOracles.cost(a, o.tail()[k], b, o.head()[k], 2));
+            }
+        }
+        return total;
     }
 
     private static void assertPermutation(TransportPlan plan, int n, String where) {
