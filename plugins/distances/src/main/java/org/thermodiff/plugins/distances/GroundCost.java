@@ -26,19 +26,50 @@ final class GroundCost {
         double[] y = b.positions();
         double[] c = new double[Math.multiplyExact(n, m)];
         for (int i = 0; i < n; i++) {
-            int xi = i * d;
             int row = i * m;
             for (int j = 0; j < m; j++) {
-                int yj = j * d;
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    double t = x[xi + k] - y[yj + k];
-                    s += t * t;
-                }
-                c[row + j] = p == 2 ? s : Math.sqrt(s);
+                c[row + j] = at(x, i, y, j, d, p);
             }
         }
         return c;
+    }
+
+    /**
+     * {@code |x_i − y_j|^p} for row-major positions in {@code R^d}: the one formula every cost of this
+     * package is evaluated with, so a cost recomputed later is bitwise the same.
+     */
+    static double at(double[] x, int i, double[] y, int j, int d, int p) {
+        int xi = i * d;
+        int yj = j * d;
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+            double t = x[xi + k] - y[yj + k];
+            s += t * t;
+        }
+        return p == 2 ? s : Math.sqrt(s);
+    }
+
+    /** {@code max_ij |x_i − y_j|^p}, without storing the matrix. */
+    static double max(PointCloud a, PointCloud b, int p) {
+        double[] x = a.positions();
+        double[] y = b.positions();
+        int d = a.dimension();
+        double max = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < b.size(); j++) {
+                max = Math.max(max, at(x, i, y, j, d, p));
+            }
+        }
+        return max;
+    }
+
+    /** {@code Σ_k mass_k |x_{source_k} − y_{target_k}|^p}. */
+    static double planCost(PointCloud a, PointCloud b, int p, int[] source, int[] target, double[] mass) {
+        double s = 0;
+        for (int k = 0; k < mass.length; k++) {
+            s += mass[k] * at(a.positions(), source[k], b.positions(), target[k], a.dimension(), p);
+        }
+        return s;
     }
 
     static void checkExponent(int p) {

@@ -44,7 +44,8 @@ final class SlicedWasserstein implements Distance {
         }
         this.directions = params.directions();
         this.seed = params.seed();
-        this.w2 = new WassersteinDistance(2, new WassersteinDistance.Params(WassersteinDistance.DEFAULT_NODES));
+        this.w2 = new WassersteinDistance(2, new WassersteinDistance.Params(WassersteinDistance.DEFAULT_NODES,
+                ExactTransport.DEFAULT_CANDIDATES));
     }
 
     /** On the real line every slice is the line itself: {@code SW2 = W2}, by quadrature. */

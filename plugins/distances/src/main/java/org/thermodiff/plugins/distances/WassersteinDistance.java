@@ -22,11 +22,16 @@ final class WassersteinDistance implements Distance {
     /**
      * Parameters of {@code w1} and {@code w2}.
      *
-     * @param nodes quadrature nodes for distances between distributions
+     * @param nodes      quadrature nodes for distances between distributions
+     * @param candidates nearest candidate arcs per point for exact transport in {@code R^d}
+     *                   ({@link ExactTransport}); 0 hands all arcs to OR-Tools at once
      */
     record Params(
             @Param(doc = "normal-score quadrature nodes when comparing two distributions", defaultValue = "" + DEFAULT_NODES, min = 64,
-                    max = 10_000_000) int nodes) {
+                    max = 10_000_000) int nodes,
+            @Param(doc = "nearest candidate arcs per point for exact transport between clouds in R^d (arcs are added until LP "
+                    + "duality certifies the optimum over all arcs; 0: all n*m arcs at once, slower)",
+                    defaultValue = "" + ExactTransport.DEFAULT_CANDIDATES, min = 0, max = 1_000_000) int candidates) {
     }
 
     /** Default quadrature nodes ({@link Params#nodes}). */
@@ -36,11 +41,13 @@ final class WassersteinDistance implements Distance {
 
     private final int p;
     private final Params params;
-    private final ExactTransport exact = new ExactTransport();
+    private final ExactTransport exact;
 
     WassersteinDistance(int p, Params params) {
         this.p = p;
         this.params = params;
+        this.exact = new ExactTransport(ExactTransport.DEFAULT_COST_LEVELS, ExactTransport.DEFAULT_MASS_LEVELS,
+                params.candidates());
     }
 
     @Override

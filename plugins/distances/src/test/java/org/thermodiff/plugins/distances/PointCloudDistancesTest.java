@@ -14,8 +14,8 @@ import org.thermodiff.spi.sampling.PointCloud;
 /** The distance plugins on n-D clouds, through the {@link Distance} interface. */
 class PointCloudDistancesTest {
 
-    private final Distance w1 = new WassersteinDistance(1, new WassersteinDistance.Params(4096));
-    private final Distance w2 = new WassersteinDistance(2, new WassersteinDistance.Params(4096));
+    private final Distance w1 = new WassersteinDistance(1, new WassersteinDistance.Params(4096, ExactTransport.DEFAULT_CANDIDATES));
+    private final Distance w2 = new WassersteinDistance(2, new WassersteinDistance.Params(4096, ExactTransport.DEFAULT_CANDIDATES));
 
     /** w1 and w2 on 2-D clouds are the LP optimum (to its 1e-12 rounding), and the plan's cost is the distance. */
     @Test

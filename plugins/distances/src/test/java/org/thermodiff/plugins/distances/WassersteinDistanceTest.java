@@ -25,8 +25,8 @@ import org.thermodiff.spi.sampling.Cloud;
 
 class WassersteinDistanceTest {
 
-    private final WassersteinDistance w1 = new WassersteinDistance(1, new WassersteinDistance.Params(4096));
-    private final WassersteinDistance w2 = new WassersteinDistance(2, new WassersteinDistance.Params(4096));
+    private final WassersteinDistance w1 = new WassersteinDistance(1, new WassersteinDistance.Params(4096, ExactTransport.DEFAULT_CANDIDATES));
+    private final WassersteinDistance w2 = new WassersteinDistance(2, new WassersteinDistance.Params(4096, ExactTransport.DEFAULT_CANDIDATES));
 
     /**
      * Closed forms for Gaussians: W2² = Δμ² + Δs² (Bures in 1-D), and W1 = E|a + bZ| with a = Δμ,
