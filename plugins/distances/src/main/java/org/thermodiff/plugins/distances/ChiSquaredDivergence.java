@@ -3,12 +3,10 @@ package org.thermodiff.plugins.distances;
 import java.util.Optional;
 import org.apache.commons.rng.simple.RandomSource;
 import org.thermodiff.math.GaussianDivergences;
-import org.thermodiff.math.NormalScoreRule;
 import org.thermodiff.spi.GaussianComponents;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.Distance;
 import org.thermodiff.spi.Distribution;
-import org.thermodiff.spi.Param;
 
 /**
  * Pearson's {@code χ²} divergence (Eq. 78), {@code χ²(P̃ ‖ P) = ∫ (P̃ − P)²/P dx = E_P̃[P̃/P] − 1}.
@@ -27,28 +25,9 @@ import org.thermodiff.spi.Param;
  */
 final class ChiSquaredDivergence implements Distance {
 
-    /**
-     * Parameters of {@code chi2}.
-     *
-     * @param nodes   quadrature nodes
-     * @param samples Monte-Carlo draws in {@code d > 1} without a closed form
-     * @param seed    their seed
-     */
-    record Params(
-            @Param(doc = "normal-score quadrature nodes", defaultValue = "4096", min = 64, max = 10_000_000) int nodes,
-            @Param(doc = "d > 1 without a closed form: Monte-Carlo draws from P̃", defaultValue = "1048576", min = 1024,
-                    max = 1_000_000_000) int samples,
-            @Param(doc = "d > 1 without a closed form: seed of the draws", defaultValue = "1") long seed) {
-    }
+    private final DivergenceParams params;
 
-    private static final int ORDER = 8;
-    private static final double[] RANGES = {8.5, 12, 17, 24, 37};
-    /** Agreement between two successive ranges that counts as converged. */
-    private static final double CONVERGED = 1e-13;
-
-    private final Params params;
-
-    ChiSquaredDivergence(Params params) {
+    ChiSquaredDivergence(DivergenceParams params) {
         this.params = params;
     }
 
@@ -60,31 +39,20 @@ final class ChiSquaredDivergence implements Distance {
      */
     @Override
     public double between(Distribution p, Distribution q) {
-        double previous = Double.NaN;
-        for (double range : RANGES) {
-            NormalScoreRule rule = NormalScoreRule.of(Math.max(params.nodes(), (int) (params.nodes() * range / RANGES[0])),
-                    ORDER, range);
-            double value = rule.expectation(z -> {
-                double x = p.fromNormalScore(z);
-                double qx = q.density(x);
-                if (!(qx > 0)) {
-                    if (!q.support().contains(x)) {
-                        throw new IllegalArgumentException("χ² is infinite: " + p.describe() + " has mass at x = " + x
-                                + ", outside the support of " + q.describe());
-                    }
-                    // q underflows far out in its own support: the integrand is unbounded there, and
-                    // the range loop below reports non-convergence.
-                    return Double.POSITIVE_INFINITY;
+        return ConvergedExpectation.of(params.nodes(), z -> {
+            double x = p.fromNormalScore(z);
+            double qx = q.density(x);
+            if (!(qx > 0)) {
+                if (!q.support().contains(x)) {
+                    throw new IllegalArgumentException("χ² is infinite: " + p.describe() + " has mass at x = " + x
+                            + ", outside the support of " + q.describe());
                 }
-                return p.density(x) / qx;
-            }) - 1;
-            if (Double.isFinite(value) && Math.abs(value - previous) <= CONVERGED * Math.max(1, Math.abs(value))) {
-                return value;
+                // q underflows far out in its own support: the integrand is unbounded there, and
+                // the range loop reports non-convergence.
+                return Double.POSITIVE_INFINITY;
             }
-            previous = value;
-        }
-        throw new IllegalArgumentException("χ²(" + p.describe() + " ‖ " + q.describe()
-                + ") does not converge: the first distribution's tails are too heavy relative to the second's");
+            return p.density(x) / qx;
+        }, "χ²(" + p.describe() + " ‖ " + q.describe() + ")") - 1;
     }
 
     /** In 1-D by quadrature; in {@code d > 1} in closed form for a Gaussian mixture against a Gaussian. */

@@ -22,7 +22,11 @@ public final class DistancePlugins extends PluginModule {
                 "entropic optimal transport (Sinkhorn, log domain): ⟨π_ε, C⟩^{1/p} of the regularised plan",
                 Sinkhorn.Params.class, Sinkhorn::new));
         register(PluginFamily.DISTANCE, "chi2", PluginFactory.of(
-                "Pearson χ² divergence ∫(P̃−P)²/P (Eq. 78), by normal-score quadrature", ChiSquaredDivergence.Params.class,
+                "Pearson χ² divergence ∫(P̃−P)²/P (Eq. 78): normal-score quadrature in 1-D, closed form for Gaussian "
+                        + "mixtures against a Gaussian, Monte Carlo otherwise", DivergenceParams.class,
                 ChiSquaredDivergence::new));
+        register(PluginFamily.DISTANCE, "kl", PluginFactory.of(
+                "Kullback–Leibler divergence ∫P̃ ln(P̃/P): normal-score quadrature in 1-D, closed form between Gaussians, "
+                        + "Monte Carlo otherwise", DivergenceParams.class, KullbackLeiblerDivergence::new));
     }
 }

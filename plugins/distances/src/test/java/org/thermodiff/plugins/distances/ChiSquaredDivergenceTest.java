@@ -12,7 +12,7 @@ import org.thermodiff.distribution.Uniform;
 
 class ChiSquaredDivergenceTest {
 
-    private final ChiSquaredDivergence chi2 = new ChiSquaredDivergence(new ChiSquaredDivergence.Params(4096, 1 << 20, 1));
+    private final ChiSquaredDivergence chi2 = new ChiSquaredDivergence(new DivergenceParams(4096, 1 << 20, 1));
 
     /**
      * χ²(N(μ1, s1²) ‖ N(μ0, s0²)) = s0² / (s1 √(2s0² − s1²)) · exp((μ1 − μ0)²/(2s0² − s1²)) − 1, finite
