@@ -33,7 +33,9 @@ record Gallery(List<Figure> figures, List<String> notes) {
         List<Layout.Cell> cells = layout.groups().stream().flatMap(g -> g.cells().stream()).toList();
         boolean densities = cells.stream().anyMatch(c -> !DensityProfile.of(c.run()).isEmpty());
         boolean speeds = cells.stream().anyMatch(c -> TradeOffFigure.hasSpeeds(c.run().series()));
-        if (!cells.isEmpty() && !densities) {
+        // Density profiles are 1-D; runs with 2-D sample tables are shown by the scatter figure instead.
+        boolean planar = cells.stream().anyMatch(c -> !ScatterFigure.Samples.of(c.run()).isEmpty());
+        if (!cells.isEmpty() && !densities && !planar) {
             notes.add("no run has density tables: no density figures (add the metric 'densities' and the sampler option "
                     + "'track-density: true', as experiments/paper/fig4.yaml does)");
         }

@@ -211,6 +211,7 @@ class GalleryTest {
 
         Figure scatter = named(g, "samples");
         assertEquals(List.of(3, 3), rowSizes(scatter), "two 2-D runs, three times each; the 1-D run is left out");
+        assertTrue(g.notes().stream().noneMatch(n -> n.contains("density")), "2-D runs need no density tables: " + g.notes());
         XYChart first = (XYChart) scatter.rows().get(0).panels().get(0);
         assertEquals(2, first.getSeriesMap().size());
         assertEquals("t = 0", first.getTitle());
