@@ -27,7 +27,6 @@ public final class GaussianMixtureNd implements MultivariateDistribution {
     private final double[] logWeights;
     private final MultivariateGaussian[] components;
     private final double[] mean;
-    private final double[][] covariance;
 
     private GaussianMixtureNd(double[] weights, MultivariateGaussian[] components) {
         this.weights = weights;
@@ -37,7 +36,6 @@ public final class GaussianMixtureNd implements MultivariateDistribution {
             logWeights[k] = Math.log(weights[k]);
         }
         int d = components[0].dimension();
-        // Law of total expectation and covariance: Cov X = Σ_k w_k Σ_k + Σ_k w_k (μ_k − μ)(μ_k − μ)ᵀ.
         double[] m = new double[d];
         for (int k = 0; k < weights.length; k++) {
             double[] mk = components[k].meanVector();
@@ -45,18 +43,7 @@ public final class GaussianMixtureNd implements MultivariateDistribution {
                 m[i] += weights[k] * mk[i];
             }
         }
-        double[][] c = new double[d][d];
-        for (int k = 0; k < weights.length; k++) {
-            double[] mk = components[k].meanVector();
-            double[][] ck = components[k].covarianceMatrix();
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    c[i][j] += weights[k] * (ck[i][j] + (mk[i] - m[i]) * (mk[j] - m[j]));
-                }
-            }
-        }
         this.mean = m;
-        this.covariance = c;
     }
 
     /**
@@ -100,11 +87,12 @@ public final class GaussianMixtureNd implements MultivariateDistribution {
     /** The mixture described by {@code g}; every covariance must be positive definite. */
     public static GaussianMixtureNd of(GaussianComponents g) {
         double[][] means = g.means();
-        double[][][] covariances = g.covariances();
+        double[][] variances = g.isDiagonal() ? g.variances() : null;
         MultivariateGaussian[] c = new MultivariateGaussian[g.size()];
         for (int k = 0; k < c.length; k++) {
             try {
-                c[k] = MultivariateGaussian.of(means[k], covariances[k]);
+                c[k] = g.isDiagonal() ? MultivariateGaussian.diagonal(means[k], variances[k])
+                        : MultivariateGaussian.of(means[k], g.covariance(k));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("component " + k + ": " + e.getMessage(), e);
             }
@@ -184,20 +172,58 @@ public final class GaussianMixtureNd implements MultivariateDistribution {
         return mean.clone();
     }
 
+    /**
+     * Law of total covariance, {@code Cov X = Σ_k w_k Σ_k + Σ_k w_k (μ_k − μ)(μ_k − μ)ᵀ}: a fresh
+     * {@code d × d} array, computed on each call ({@code O(k·d²)}).
+     */
     @Override
     public double[][] covarianceMatrix() {
-        return MultivariateGaussian.copy(covariance);
+        int d = dimension();
+        double[][] c = new double[d][d];
+        for (int k = 0; k < weights.length; k++) {
+            double[] mk = components[k].meanVector();
+            double[][] ck = components[k].covarianceMatrix();
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    c[i][j] += weights[k] * (ck[i][j] + (mk[i] - mean[i]) * (mk[j] - mean[j]));
+                }
+            }
+        }
+        return c;
     }
 
+    /** {@code tr Cov X = Σ_k w_k (tr Σ_k + |μ_k − μ|²)}, in {@code O(k·d)}. */
+    @Override
+    public double covarianceTrace() {
+        double s = 0;
+        for (int k = 0; k < weights.length; k++) {
+            double[] mk = components[k].meanVector();
+            double spread = 0;
+            for (int i = 0; i < mk.length; i++) {
+                spread += (mk[i] - mean[i]) * (mk[i] - mean[i]);
+            }
+            s += weights[k] * (components[k].covarianceTrace() + spread);
+        }
+        return s;
+    }
+
+    /** The components; diagonal when every component is held diagonally. */
     @Override
     public Optional<GaussianComponents> asGaussianComponents() {
+        boolean diagonal = Arrays.stream(components).allMatch(MultivariateGaussian::isDiagonal);
         double[][] means = new double[components.length][];
+        double[][] variances = new double[components.length][];
         double[][][] covariances = new double[components.length][][];
         for (int k = 0; k < components.length; k++) {
             means[k] = components[k].meanVector();
-            covariances[k] = components[k].covarianceMatrix();
+            if (diagonal) {
+                variances[k] = components[k].varianceVector();
+            } else {
+                covariances[k] = components[k].covarianceMatrix();
+            }
         }
-        return Optional.of(new GaussianComponents(weights, means, covariances));
+        return Optional.of(diagonal ? GaussianComponents.diagonal(weights, means, variances)
+                : new GaussianComponents(weights, means, covariances));
     }
 
     @Override

@@ -19,6 +19,11 @@ import org.thermodiff.spi.MultivariateDistribution;
  * {@code ln det Σ = 2 Σ_i ln L_ii} and the Mahalanobis distance {@code |L⁻¹(x − μ)|²} by forward
  * substitution, and draws are {@code μ + L z} with {@code z} standard normal.
  *
+ * <p>{@link #diagonal} and {@link #isotropic} Gaussians keep only their variances: density,
+ * Mahalanobis distance and draws cost {@code O(d)} (the same numbers as the factored dense form,
+ * whose Cholesky factor is {@code diag(√v)}), and {@link #covarianceMatrix()} and
+ * {@link #choleskyFactor()} build {@code d × d} arrays only when asked.
+ *
  * <p>Immutable; accessors copy.
  */
 public final class MultivariateGaussian implements MultivariateDistribution {
@@ -35,19 +40,33 @@ public final class MultivariateGaussian implements MultivariateDistribution {
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
     private final double[] mean;
+    /** {@code Σ}; null for a diagonal Gaussian. */
     private final double[][] covariance;
-    /** Lower-triangular {@code L} with {@code Σ = L Lᵀ}. */
+    /** Lower-triangular {@code L} with {@code Σ = L Lᵀ}; null for a diagonal Gaussian. */
     private final double[][] cholesky;
+    /** The variances {@code Σ_ii} of a diagonal Gaussian; null for a dense one. */
+    private final double[] variances;
+    /** Their square roots {@code √Σ_ii} (the diagonal Cholesky factor); null for a dense one. */
+    private final double[] stddevs;
     /** {@code −(d/2) ln 2π − ½ ln det Σ}. */
     private final double logNormaliser;
 
-    private MultivariateGaussian(double[] mean, double[][] covariance, double[][] cholesky) {
+    private MultivariateGaussian(double[] mean, double[][] covariance, double[][] cholesky, double[] variances) {
         this.mean = mean;
         this.covariance = covariance;
         this.cholesky = cholesky;
+        this.variances = variances;
+        if (variances != null) {
+            stddevs = new double[variances.length];
+            for (int i = 0; i < variances.length; i++) {
+                stddevs[i] = Math.sqrt(variances[i]);
+            }
+        } else {
+            stddevs = null;
+        }
         double logNorm = -mean.length * HALF_LOG_TWO_PI;
         for (int i = 0; i < mean.length; i++) {
-            logNorm -= Math.log(cholesky[i][i]);
+            logNorm -= Math.log(stddevs != null ? stddevs[i] : cholesky[i][i]);
         }
         this.logNormaliser = logNorm;
     }
@@ -115,7 +134,7 @@ public final class MultivariateGaussian implements MultivariateDistribution {
                     + e.getRow() + " is " + e.getArgument() + " (<= " + threshold
                     + " = 1e-14 x the largest variance): the matrix is singular or indefinite", e);
         }
-        return new MultivariateGaussian(mean.clone(), sigma, decomposition.getL().getData());
+        return new MultivariateGaussian(mean.clone(), sigma, decomposition.getL().getData(), null);
     }
 
     /** {@code N(mean, variance · I)}. */
@@ -125,17 +144,37 @@ public final class MultivariateGaussian implements MultivariateDistribution {
         return diagonal(mean, v);
     }
 
-    /** {@code N(mean, diag(variances))}. */
+    /**
+     * {@code N(mean, diag(variances))}, held diagonally ({@code O(d)}).
+     *
+     * @param mean      {@code μ}, finite, length {@code d ≥ 1}
+     * @param variances {@code Σ_ii}, finite and {@code > 0}, one per coordinate
+     * @throws IllegalArgumentException naming the offending entry
+     */
     public static MultivariateGaussian diagonal(double[] mean, double[] variances) {
-        if (variances.length != mean.length) {
-            throw new IllegalArgumentException("variances must have " + mean.length
+        int d = mean.length;
+        if (d == 0) {
+            throw new IllegalArgumentException("mean must have at least one coordinate");
+        }
+        if (variances.length != d) {
+            throw new IllegalArgumentException("variances must have " + d
                     + " entries (one per coordinate of the mean), got " + variances.length);
         }
-        double[][] sigma = new double[mean.length][mean.length];
-        for (int i = 0; i < mean.length; i++) {
-            sigma[i][i] = variances[i];
+        for (int i = 0; i < d; i++) {
+            if (!Double.isFinite(mean[i])) {
+                throw new IllegalArgumentException("mean[" + i + "] must be finite, got " + mean[i]);
+            }
+            if (!(variances[i] > 0) || !Double.isFinite(variances[i])) {
+                throw new IllegalArgumentException("covariance[" + i + "][" + i + "] (a variance) must be finite and > 0, got "
+                        + variances[i]);
+            }
         }
-        return of(mean, sigma);
+        return new MultivariateGaussian(mean.clone(), null, null, variances.clone());
+    }
+
+    /** Whether this Gaussian is held diagonally ({@link #diagonal}, {@link #isotropic}). */
+    public boolean isDiagonal() {
+        return variances != null;
     }
 
     /** The standard normal {@code N(0, I)} on {@code R^d}. */
@@ -162,8 +201,15 @@ public final class MultivariateGaussian implements MultivariateDistribution {
         if (x.length != d) {
             throw new IllegalArgumentException("point must have " + d + " coordinates, got " + x.length);
         }
-        double[] z = new double[d];
         double sum = 0;
+        if (stddevs != null) {
+            for (int i = 0; i < d; i++) {
+                double z = (x[i] - mean[i]) / stddevs[i];
+                sum += z * z;
+            }
+            return sum;
+        }
+        double[] z = new double[d];
         for (int i = 0; i < d; i++) {
             double r = x[i] - mean[i];
             double[] row = cholesky[i];
@@ -185,6 +231,12 @@ public final class MultivariateGaussian implements MultivariateDistribution {
             for (int i = 0; i < d; i++) {
                 z[i] = normal.sample();
             }
+            if (stddevs != null) {
+                for (int i = 0; i < d; i++) {
+                    out[offset + i] = mean[i] + stddevs[i] * z[i];
+                }
+                return;
+            }
             for (int i = 0; i < d; i++) {
                 double x = mean[i];
                 double[] row = cholesky[i];
@@ -201,24 +253,60 @@ public final class MultivariateGaussian implements MultivariateDistribution {
         return mean.clone();
     }
 
+    /** {@code Σ}, a fresh {@code d × d} array (built from the variances of a diagonal Gaussian). */
     @Override
     public double[][] covarianceMatrix() {
-        return copy(covariance);
-    }
-
-    /** The lower-triangular Cholesky factor {@code L}, {@code Σ = L Lᵀ} (a copy). */
-    public double[][] choleskyFactor() {
-        return copy(cholesky);
+        return covariance != null ? copy(covariance) : diagonalMatrix(variances);
     }
 
     @Override
+    public double covarianceTrace() {
+        double s = 0;
+        for (int i = 0; i < mean.length; i++) {
+            s += variances != null ? variances[i] : covariance[i][i];
+        }
+        return s;
+    }
+
+    /** The variances {@code Σ_ii} (a copy). */
+    public double[] varianceVector() {
+        if (variances != null) {
+            return variances.clone();
+        }
+        double[] v = new double[mean.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = covariance[i][i];
+        }
+        return v;
+    }
+
+    /** The lower-triangular Cholesky factor {@code L}, {@code Σ = L Lᵀ} (a copy; {@code diag(√v)} if diagonal). */
+    public double[][] choleskyFactor() {
+        return cholesky != null ? copy(cholesky) : diagonalMatrix(stddevs);
+    }
+
+    /** One component: diagonal for a diagonal Gaussian, dense otherwise. */
+    @Override
     public Optional<GaussianComponents> asGaussianComponents() {
-        return Optional.of(new GaussianComponents(new double[] {1}, new double[][] {mean},
-                new double[][][] {covariance}));
+        return Optional.of(variances != null
+                ? GaussianComponents.diagonal(new double[] {1}, new double[][] {mean}, new double[][] {variances})
+                : new GaussianComponents(new double[] {1}, new double[][] {mean}, new double[][][] {covariance}));
+    }
+
+    private static double[][] diagonalMatrix(double[] diagonal) {
+        double[][] m = new double[diagonal.length][diagonal.length];
+        for (int i = 0; i < diagonal.length; i++) {
+            m[i][i] = diagonal[i];
+        }
+        return m;
     }
 
     @Override
     public String describe() {
+        if (variances != null) {
+            return mean.length <= 16 ? "N(" + Arrays.toString(mean) + ", diag" + Arrays.toString(variances) + ")"
+                    : "N(μ, diag(v)) in R^" + mean.length;
+        }
         return "N(" + Arrays.toString(mean) + ", " + Arrays.deepToString(covariance) + ")";
     }
 
@@ -232,13 +320,19 @@ public final class MultivariateGaussian implements MultivariateDistribution {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MultivariateGaussian g && Arrays.equals(mean, g.mean)
-                && Arrays.deepEquals(covariance, g.covariance);
+        if (!(o instanceof MultivariateGaussian g) || !Arrays.equals(mean, g.mean)) {
+            return false;
+        }
+        if (variances != null && g.variances != null) {
+            return Arrays.equals(variances, g.variances);
+        }
+        return Arrays.deepEquals(covarianceMatrix(), g.covarianceMatrix());
     }
 
+    /** From the mean and the variances only, so that a diagonal Gaussian and its dense form hash alike. */
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(mean) + Arrays.deepHashCode(covariance);
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(varianceVector());
     }
 
     @Override

@@ -6,7 +6,9 @@ import org.thermodiff.spi.WeightedPoints;
 /**
  * The data {@code q = Σ_k w_k N(μ_k, Σ_k)} of an n-D Gaussian-conditional process in flat arrays
  * (atoms are components with {@code Σ_k = 0}). Components of weight 0 are dropped: they carry no
- * mass at any time. Immutable after construction; arrays are never handed out.
+ * mass at any time. Diagonal components ({@link GaussianComponents#isDiagonal()}, atoms) are held
+ * as variances only, {@code O(k·d)}; dense ones also as {@code d × d} matrices. Immutable after
+ * construction; arrays are never handed out.
  */
 final class DataComponents {
 
@@ -16,7 +18,7 @@ final class DataComponents {
     final double[] weights;
     /** {@code μ_k} at {@code [k·d, (k+1)·d)}. */
     final double[] means;
-    /** {@code Σ_k} row-major at {@code [k·d², (k+1)·d²)}. */
+    /** {@code Σ_k} row-major at {@code [k·d², (k+1)·d²)}; null when given diagonally. */
     final double[] covariances;
     /** The diagonals of {@code Σ_k} at {@code [k·d, (k+1)·d)}. */
     final double[] variances;
@@ -75,16 +77,65 @@ final class DataComponents {
         checkSemiDefinite();
     }
 
-    /** The components of a Gaussian mixture. */
+    /** Diagonal components {@code N(μ_k, diag(v_k))}: no {@code d × d} arrays. */
+    private DataComponents(int dimension, double[] weights, double[] means, double[] variances, boolean atoms) {
+        int d = dimension;
+        int n = 0;
+        for (double w : weights) {
+            n += w > 0 ? 1 : 0;
+        }
+        this.dimension = d;
+        this.size = n;
+        this.weights = new double[n];
+        this.means = new double[n * d];
+        this.covariances = null;
+        this.variances = new double[n * d];
+        boolean zero = true;
+        for (int k = 0, kept = 0; k < weights.length; k++) {
+            if (!(weights[k] > 0)) {
+                continue;
+            }
+            this.weights[kept] = weights[k];
+            for (int i = 0; i < d; i++) {
+                double mu = means[k * d + i];
+                if (!Double.isFinite(mu)) {
+                    throw new IllegalArgumentException("mean of component " + k + " must be finite, got " + mu);
+                }
+                double v = variances[k * d + i];
+                if (!(v >= 0) || !Double.isFinite(v)) {
+                    throw new IllegalArgumentException("covariance of component " + k + " has variance " + v
+                            + " at coordinate " + i + "; it must be finite and >= 0");
+                }
+                this.means[kept * d + i] = mu;
+                this.variances[kept * d + i] = v;
+                zero &= v == 0;
+            }
+            kept++;
+        }
+        this.diagonal = true;
+        this.atoms = zero;
+    }
+
+    /** The components of a Gaussian mixture; diagonal ones without {@code d × d} arrays. */
     static DataComponents of(GaussianComponents g) {
         int d = g.dimension();
         int n = g.size();
         double[][] mu = g.means();
-        double[][][] cov = g.covariances();
         double[] means = new double[n * d];
-        double[] covariances = new double[n * d * d];
         for (int k = 0; k < n; k++) {
             System.arraycopy(mu[k], 0, means, k * d, d);
+        }
+        if (g.isDiagonal()) {
+            double[][] v = g.variances();
+            double[] variances = new double[n * d];
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(v[k], 0, variances, k * d, d);
+            }
+            return new DataComponents(d, g.weights(), means, variances, false);
+        }
+        double[][][] cov = g.covariances();
+        double[] covariances = new double[n * d * d];
+        for (int k = 0; k < n; k++) {
             for (int i = 0; i < d; i++) {
                 System.arraycopy(cov[k][i], 0, covariances, (k * d + i) * d, d);
             }
@@ -92,19 +143,28 @@ final class DataComponents {
         return new DataComponents(d, g.weights(), means, covariances);
     }
 
-    /** Weighted atoms as components with zero covariance. */
+    /** Weighted atoms as components with zero covariance (held diagonally). */
     static DataComponents of(WeightedPoints p) {
         int d = p.dimension();
-        return new DataComponents(d, p.weights(), p.positions(), new double[p.size() * d * d]);
+        return new DataComponents(d, p.weights(), p.positions(), new double[p.size() * d], false);
     }
 
-    /** The components as an SPI value. */
+    /** The components as an SPI value: diagonal when held diagonally. */
     GaussianComponents toGaussianComponents() {
         int d = dimension;
         double[][] mu = new double[size][d];
-        double[][][] cov = new double[size][d][d];
         for (int k = 0; k < size; k++) {
             System.arraycopy(means, k * d, mu[k], 0, d);
+        }
+        if (covariances == null) {
+            double[][] v = new double[size][d];
+            for (int k = 0; k < size; k++) {
+                System.arraycopy(variances, k * d, v[k], 0, d);
+            }
+            return GaussianComponents.diagonal(weights.clone(), mu, v);
+        }
+        double[][][] cov = new double[size][d][d];
+        for (int k = 0; k < size; k++) {
             for (int i = 0; i < d; i++) {
                 System.arraycopy(covariances, (k * d + i) * d, cov[k][i], 0, d);
             }

@@ -110,7 +110,10 @@ public final class GaussianConditionalProcessNd implements ForwardProcess {
         return GaussianMixture.of(data.weights.clone(), mu, sd);
     }
 
-    /** {@code P_t = Σ_k w_k N(m_t μ_k, m_t² Σ_k + σ_t² I)}. */
+    /**
+     * {@code P_t = Σ_k w_k N(m_t μ_k, m_t² Σ_k + σ_t² I)}; held as variances ({@code O(k·d)}) when
+     * the data are held diagonally.
+     */
     @Override
     public MultivariateDistribution marginalLaw(double t) {
         double s = normalised(t);
@@ -118,6 +121,15 @@ public final class GaussianConditionalProcessNd implements ForwardProcess {
         double sigma = schedule.sigma(s);
         int d = data.dimension;
         double[] centers = new double[data.size * d];
+        if (data.covariances == null) {
+            double[] variances = new double[data.size * d];
+            for (int i = 0; i < data.size * d; i++) {
+                centers[i] = m * data.means[i];
+                variances[i] = m * m * data.variances[i] + sigma * sigma;
+            }
+            return MixtureMarginal.diagonal(d, data.weights.clone(), centers, variances,
+                    "P_t of " + describe() + " at t = " + t);
+        }
         double[] cov = new double[data.size * d * d];
         for (int k = 0; k < data.size; k++) {
             for (int i = 0; i < d; i++) {

@@ -13,7 +13,9 @@ import org.thermodiff.spi.WeightedPoints;
  * dimensions), as a {@link MultivariateDistribution}. Components with a singular {@code C_k} occur
  * only at {@code σ_t = 0}; an atom ({@code C_k = 0}) then has infinite density at its point and
  * none elsewhere, and other singular components contribute no density (their support is a null
- * set). Immutable.
+ * set). Diagonal {@code C_k} ({@link #diagonal}) are held as variances: {@code O(k·d)} memory and
+ * time per density or draw, the same numbers as the Cholesky path gives for a diagonal matrix.
+ * Immutable.
  */
 final class MixtureMarginal implements MultivariateDistribution {
 
@@ -23,9 +25,14 @@ final class MixtureMarginal implements MultivariateDistribution {
     private final int size;
     private final double[] weights;
     private final double[] centers;
+    /** Row-major {@code C_k}; null when diagonal. */
     private final double[] covariances;
-    /** Cholesky factor of each regular {@code C_k}; the semi-definite factor of a singular one. */
+    /** Cholesky factor of each regular {@code C_k}; the semi-definite factor of a singular one; null when diagonal. */
     private final double[] factors;
+    /** The diagonals of diagonal {@code C_k} at {@code [k·d, (k+1)·d)}; null when dense. */
+    private final double[] variances;
+    /** {@code √C_k,ii} where positive, else 0 (the diagonal Cholesky factor); null when dense. */
+    private final double[] stddevs;
     private final boolean[] regular;
     private final boolean[] atom;
     private final String description;
@@ -37,6 +44,8 @@ final class MixtureMarginal implements MultivariateDistribution {
         this.centers = centers;
         this.covariances = covariances;
         this.factors = new double[size * d * d];
+        this.variances = null;
+        this.stddevs = null;
         this.regular = new boolean[size];
         this.atom = new boolean[size];
         this.description = description;
@@ -51,6 +60,42 @@ final class MixtureMarginal implements MultivariateDistribution {
                 atom[k] = zero;
             }
         }
+    }
+
+    private MixtureMarginal(int d, double[] weights, double[] centers, double[] variances, boolean diagonal,
+            String description) {
+        this.d = d;
+        this.size = weights.length;
+        this.weights = weights;
+        this.centers = centers;
+        this.covariances = null;
+        this.factors = null;
+        this.variances = variances;
+        this.stddevs = new double[size * d];
+        this.regular = new boolean[size];
+        this.atom = new boolean[size];
+        this.description = description;
+        for (int k = 0; k < size; k++) {
+            boolean positive = true;
+            boolean zero = true;
+            for (int i = k * d; i < (k + 1) * d; i++) {
+                // As Cholesky.factor/factorSemiDefinite on diag(v): pivots √v where v > 0, else a zero column.
+                stddevs[i] = variances[i] > 0 ? Math.sqrt(variances[i]) : 0;
+                positive &= variances[i] > 0;
+                zero &= variances[i] == 0;
+            }
+            regular[k] = positive;
+            atom[k] = !positive && zero;
+        }
+    }
+
+    /**
+     * {@code Σ_k w_k N(c_k, diag(v_k))}.
+     *
+     * @param variances the diagonals {@code v_k ≥ 0} at {@code [k·d, (k+1)·d)}
+     */
+    static MixtureMarginal diagonal(int d, double[] weights, double[] centers, double[] variances, String description) {
+        return new MixtureMarginal(d, weights, centers, variances, true, description);
     }
 
     @Override
@@ -73,6 +118,18 @@ final class MixtureMarginal implements MultivariateDistribution {
                     at = x[j] == centers[k * d + j];
                 }
                 log[k] = at ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            } else if (stddevs != null) {
+                // forwardSolveDifference and halfLogDeterminant for L = diag(√v), in the same order.
+                double q = 0;
+                double halfLogDet = 0;
+                for (int i = 0; i < d; i++) {
+                    double r = (x[i] - centers[k * d + i]) / stddevs[k * d + i];
+                    q += r * r;
+                }
+                for (int i = 0; i < d; i++) {
+                    halfLogDet += Math.log(stddevs[k * d + i]);
+                }
+                log[k] = Math.log(weights[k]) - halfLogDet - 0.5 * q;
             } else {
                 double q = Cholesky.forwardSolveDifference(factors, k * d * d, d, x, 0, centers, k * d, z);
                 log[k] = Math.log(weights[k]) - Cholesky.halfLogDeterminant(factors, k * d * d, d) - 0.5 * q;
@@ -108,6 +165,12 @@ final class MixtureMarginal implements MultivariateDistribution {
             for (int j = 0; j < d; j++) {
                 z[j] = normal.sample();
             }
+            if (stddevs != null) {
+                for (int i = 0; i < d; i++) {
+                    out[offset + i] = centers[k * d + i] + stddevs[k * d + i] * z[i];
+                }
+                return;
+            }
             for (int i = 0; i < d; i++) {
                 double s = centers[k * d + i];
                 for (int j = 0; j <= i; j++) {
@@ -137,16 +200,42 @@ final class MixtureMarginal implements MultivariateDistribution {
         for (int k = 0; k < size; k++) {
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
-                    cov[i][j] += weights[k] * (covariances[k * d * d + i * d + j]
-                            + (centers[k * d + i] - mean[i]) * (centers[k * d + j] - mean[j]));
+                    double c = covariances != null ? covariances[k * d * d + i * d + j]
+                            : i == j ? variances[k * d + i] : 0;
+                    cov[i][j] += weights[k] * (c + (centers[k * d + i] - mean[i]) * (centers[k * d + j] - mean[j]));
                 }
             }
         }
         return cov;
     }
 
+    /** {@code Σ_k w_k (tr C_k + |c_k − c̄|²)}, without the matrices. */
+    @Override
+    public double covarianceTrace() {
+        double[] mean = meanVector();
+        double s = 0;
+        for (int k = 0; k < size; k++) {
+            double t = 0;
+            for (int i = 0; i < d; i++) {
+                double c = centers[k * d + i] - mean[i];
+                t += (covariances != null ? covariances[k * d * d + i * d + i] : variances[k * d + i]) + c * c;
+            }
+            s += weights[k] * t;
+        }
+        return s;
+    }
+
     @Override
     public Optional<GaussianComponents> asGaussianComponents() {
+        if (variances != null) {
+            double[][] mu = new double[size][d];
+            double[][] v = new double[size][d];
+            for (int k = 0; k < size; k++) {
+                System.arraycopy(centers, k * d, mu[k], 0, d);
+                System.arraycopy(variances, k * d, v[k], 0, d);
+            }
+            return Optional.of(GaussianComponents.diagonal(weights.clone(), mu, v));
+        }
         double[][] mu = new double[size][d];
         double[][][] cov = new double[size][d][d];
         for (int k = 0; k < size; k++) {

@@ -31,6 +31,20 @@ public interface MultivariateDistribution {
     double[][] covarianceMatrix();
 
     /**
+     * {@code tr Cov X = E|X − EX|²}; by default the trace of {@link #covarianceMatrix()}, which
+     * implementations that know it cheaply (diagonal Gaussians and mixtures of them) override so that
+     * no {@code d × d} matrix is built.
+     */
+    default double covarianceTrace() {
+        double[][] c = covarianceMatrix();
+        double s = 0;
+        for (int i = 0; i < c.length; i++) {
+            s += c[i][i];
+        }
+        return s;
+    }
+
+    /**
      * This distribution as a Gaussian mixture, when it is one exactly: Gaussian-conditional forward
      * processes then have closed-form marginals and velocities (Eqs. 96–97 in {@code d}
      * dimensions).
@@ -61,10 +75,22 @@ public interface MultivariateDistribution {
     default Optional<NormalScoreMap> normalScoreMap() {
         return asGaussianComponents().flatMap(GaussianComponents::collapsed).map(g -> {
             double[] mean = g.means()[0];
+            int d = mean.length;
+            if (g.isDiagonal()) {
+                // L = diag(√v): the same numbers as the Cholesky factor of diag(v), in O(d).
+                double[] sd = g.variances()[0];
+                for (int i = 0; i < d; i++) {
+                    sd[i] = Math.sqrt(sd[i]);
+                }
+                return (z, zo, out, oo) -> {
+                    for (int i = 0; i < d; i++) {
+                        out[oo + i] = mean[i] + sd[i] * z[zo + i];
+                    }
+                };
+            }
             double[][] l = new org.apache.commons.math3.linear.CholeskyDecomposition(
                     new org.apache.commons.math3.linear.Array2DRowRealMatrix(g.covariances()[0], false), 1e-12, 1e-14)
                     .getL().getData();
-            int d = mean.length;
             return (z, zo, out, oo) -> {
                 for (int i = 0; i < d; i++) {
                     double s = mean[i];

@@ -38,7 +38,11 @@ import org.thermodiff.thermo.SpeedAccuracy;
  * {@code v2² = T·Ṡ = E|ν|²} because the velocities here are gradients (exact Gaussian-conditional or
  * optimal-transport fields). In {@code d > 1} the Eq. 91 bound uses Gelbrich's lower bound on
  * {@code W2(P_0, P_τ)} (the Bures distance between Gaussians of the same means and covariances,
- * Eqs. 59–60), which keeps the check valid when no closed form for {@code W2} exists.
+ * Eqs. 59–60), which keeps the check valid when no closed form for {@code W2} exists; above
+ * {@value #GELBRICH_MAX_DIMENSION} dimensions, where the {@code d × d} covariances and their
+ * eigen-decompositions would dominate the run, it uses the weaker moment bound
+ * {@code W2² ≥ |m_μ − m_ν|² + (√tr Σ_μ − √tr Σ_ν)²} ({@link #w2SquaredTraceBound}), which needs only
+ * means and traces.
  */
 final class SpeedAccuracyMetric implements Metric {
 
@@ -57,6 +61,12 @@ final class SpeedAccuracyMetric implements Metric {
             @Param(doc = "relative slack allowed in bound checks (numerical error, not physics)", defaultValue = "1e-8",
                     min = 0, max = 1) double tolerance) {
     }
+
+    /**
+     * Largest dimension for Gelbrich's bound: {@code d × d} eigen-decompositions cost milliseconds
+     * up to here (the 128-dimensional examples keep their bound); above it, the trace bound.
+     */
+    static final int GELBRICH_MAX_DIMENSION = 256;
 
     private final Params params;
 
@@ -79,7 +89,10 @@ final class SpeedAccuracyMetric implements Metric {
         return new Accumulator(context, transport, d0, w2SquaredLowerBound(context) / context.tau());
     }
 
-    /** {@code W2(P_0, P_τ)²} exactly in 1-D; in {@code d > 1} Gelbrich's lower bound on it. */
+    /**
+     * {@code W2(P_0, P_τ)²} exactly in 1-D; in {@code 1 < d ≤} {@value #GELBRICH_MAX_DIMENSION}
+     * Gelbrich's lower bound on it, above that the trace bound.
+     */
     private double w2SquaredLowerBound(RunContext context) {
         MultivariateDistribution data = context.data();
         MultivariateDistribution end = context.reverseStart();
@@ -87,7 +100,37 @@ final class SpeedAccuracyMetric implements Metric {
             double w2 = context.distance(params.geodesic()).between(data, end);
             return w2 * w2;
         }
-        return BuresWasserstein.squared(data.meanVector(), data.covarianceMatrix(), end.meanVector(), end.covarianceMatrix());
+        if (data.dimension() <= GELBRICH_MAX_DIMENSION) {
+            return BuresWasserstein.squared(data.meanVector(), data.covarianceMatrix(), end.meanVector(),
+                    end.covarianceMatrix());
+        }
+        return w2SquaredTraceBound(data.meanVector(), data.covarianceTrace(), end.meanVector(), end.covarianceTrace());
+    }
+
+    /**
+     * A lower bound on {@code W2(μ, ν)²} from means and covariance traces only:
+     * {@code |m_μ − m_ν|² + (√tr Σ_μ − √tr Σ_ν)²}. Proof: for any coupling,
+     * {@code E|X − Y|² = |m_μ − m_ν|² + E|X̄ − Ȳ|²} with the centred {@code X̄ = X − m_μ},
+     * {@code Ȳ = Y − m_ν}, and by the triangle inequality in {@code L²},
+     * {@code (E|X̄ − Ȳ|²)^{1/2} ≥ |‖X̄‖ − ‖Ȳ‖| = |√tr Σ_μ − √tr Σ_ν|}. It is never above Gelbrich's
+     * bound {@code |Δm|² + tr Σ_μ + tr Σ_ν − 2 tr(Σ_μ^{1/2} Σ_ν Σ_μ^{1/2})^{1/2}}, since
+     * {@code tr(Σ_μ^{1/2} Σ_ν Σ_μ^{1/2})^{1/2} ≤ √(tr Σ_μ tr Σ_ν)} (Cauchy–Schwarz), with equality
+     * when {@code Σ_ν} is a multiple of {@code Σ_μ}.
+     */
+    static double w2SquaredTraceBound(double[] meanA, double traceA, double[] meanB, double traceB) {
+        if (meanA.length != meanB.length) {
+            throw new IllegalArgumentException("dimensions differ: " + meanA.length + " and " + meanB.length);
+        }
+        if (!(traceA >= 0) || !(traceB >= 0)) {
+            throw new IllegalArgumentException("covariance traces must be >= 0, got " + traceA + " and " + traceB);
+        }
+        double s = 0;
+        for (int i = 0; i < meanA.length; i++) {
+            double delta = meanA[i] - meanB[i];
+            s += delta * delta;
+        }
+        double root = Math.sqrt(traceA) - Math.sqrt(traceB);
+        return s + root * root;
     }
 
     /** Per-time values of one cloud pair (the whole cloud or one batch). */

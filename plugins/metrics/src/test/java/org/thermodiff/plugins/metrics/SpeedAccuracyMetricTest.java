@@ -154,4 +154,70 @@ class SpeedAccuracyMetricTest {
         // sd of {1, 2, 3, 4} is √(5/3); divided by √4.
         assertEquals(Math.sqrt(5.0 / 3) / 2, SpeedAccuracyMetric.standardError(new double[] {1, 2, 3, 4}), 1e-15);
     }
+
+    /**
+     * The trace bound used above {@value SpeedAccuracyMetric#GELBRICH_MAX_DIMENSION} dimensions never
+     * exceeds Gelbrich's (random Gaussians in d = 1…6, random SPD covariances {@code M Mᵀ + 0.1 I});
+     * slack 1e-12 relative for the rounding of the two eigen-decompositions inside Gelbrich's.
+     */
+    @Test
+    void traceBoundIsBelowGelbrich() {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(23L);
+        for (int d = 1; d <= 6; d++) {
+            for (int trial = 0; trial < 50; trial++) {
+                double[] ma = new double[d];
+                double[] mb = new double[d];
+                double[][] a = randomSpd(rng, d);
+                double[][] b = randomSpd(rng, d);
+                double ta = 0;
+                double tb = 0;
+                for (int i = 0; i < d; i++) {
+                    ma[i] = rng.nextDouble() - 0.5;
+                    mb[i] = rng.nextDouble() - 0.5;
+                    ta += a[i][i];
+                    tb += b[i][i];
+                }
+                double gelbrich = org.thermodiff.math.BuresWasserstein.squared(ma, a, mb, b);
+                double bound = SpeedAccuracyMetric.w2SquaredTraceBound(ma, ta, mb, tb);
+                assertTrue(bound >= 0 && bound <= gelbrich * (1 + 1e-12),
+                        "d = " + d + ": trace bound " + bound + " > Gelbrich " + gelbrich);
+            }
+        }
+    }
+
+    /**
+     * Closed forms: for Σ_ν = c² Σ_μ the Gaussian W2² is |Δm|² + (1 − c)² tr Σ_μ, which the trace
+     * bound attains; equal means and traces give 0.
+     */
+    @Test
+    void traceBoundClosedForms() {
+        double[] ma = {1, 2};
+        double[] mb = {0, 0.5};
+        // tr Σ_μ = 3, c = 2: |Δm|² = 1 + 2.25, (1 − 2)² · 3 = 3.
+        assertEquals(3.25 + 3, SpeedAccuracyMetric.w2SquaredTraceBound(ma, 3, mb, 12), 1e-14);
+        assertEquals(0, SpeedAccuracyMetric.w2SquaredTraceBound(new double[2], 1, new double[2], 1));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SpeedAccuracyMetric.w2SquaredTraceBound(ma, -1, mb, 1));
+        assertEquals("covariance traces must be >= 0, got -1.0 and 1.0", e.getMessage());
+    }
+
+    private static double[][] randomSpd(org.apache.commons.rng.UniformRandomProvider rng, int d) {
+        double[][] m = new double[d][d];
+        for (double[] row : m) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextDouble() * 2 - 1;
+            }
+        }
+        double[][] s = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < d; k++) {
+                    s[i][j] += m[i][k] * m[j][k];
+                }
+            }
+            s[i][i] += 0.1;
+        }
+        return s;
+    }
 }
