@@ -132,30 +132,7 @@ final class DiagonalFrame extends MixtureFrame {
             velocityInThePlane(x, v, from, to);
             return;
         }
-        double[] log = new double[size];
-        for (int i = from; i < to; i++) {
-            int xo = i * d;
-            double max = logResponsibilities(x, xo, log);
-            for (int j = 0; j < d; j++) {
-                v[xo + j] = 0;
-            }
-            double norm = 0;
-            for (int k = 0, ko = 0; k < size; k++, ko += d) {
-                double e = log[k] - max;
-                if (e < -cut) {
-                    continue;
-                }
-                double p = TableExp.exp(e);
-                norm += p;
-                for (int j = 0; j < d; j++) {
-                    v[xo + j] += p * (drift[ko + j] + rate[ko + j] * (x[xo + j] - center[ko + j]));
-                }
-            }
-            double inv = 1 / norm;
-            for (int j = 0; j < d; j++) {
-                v[xo + j] *= inv;
-            }
-        }
+        averageAffine(x, v, from, to, drift, rate);
     }
 
     /**
@@ -291,8 +268,12 @@ final class DiagonalFrame extends MixtureFrame {
         }
     }
 
-    @Override
-    void posteriorMean(double[] x, double[] out, int from, int to) {
+    /**
+     * {@code out_i = Σ_k r_k(x_i) (offset_k + slope_k ⊙ (x_i − m μ_k))}, the responsibility-weighted
+     * average of a per-component affine map with diagonal slope: the velocity (offset {@code ṁ μ_k},
+     * slope {@code A_k}) and the posterior mean (offset {@code μ_k}, slope the posterior gain).
+     */
+    private void averageAffine(double[] x, double[] out, int from, int to, double[] offset, double[] slope) {
         double[] log = new double[size];
         for (int i = from; i < to; i++) {
             int xo = i * d;
@@ -309,7 +290,7 @@ final class DiagonalFrame extends MixtureFrame {
                 double p = TableExp.exp(e);
                 norm += p;
                 for (int j = 0; j < d; j++) {
-                    out[xo + j] += p * (means[ko + j] + gain[ko + j] * (x[xo + j] - center[ko + j]));
+                    out[xo + j] += p * (offset[ko + j] + slope[ko + j] * (x[xo + j] - center[ko + j]));
                 }
             }
             double inv = 1 / norm;
@@ -317,5 +298,10 @@ final class DiagonalFrame extends MixtureFrame {
                 out[xo + j] *= inv;
             }
         }
+    }
+
+    @Override
+    void posteriorMean(double[] x, double[] out, int from, int to) {
+        averageAffine(x, out, from, to, means, gain);
     }
 }

@@ -139,27 +139,7 @@ final class FullFrame extends MixtureFrame {
 
     @Override
     void velocity(double[] x, double[] v, int from, int to) {
-        Scratch s = new Scratch();
-        for (int i = from; i < to; i++) {
-            int xo = i * d;
-            double max = s.logResponsibilities(x, xo);
-            java.util.Arrays.fill(v, xo, xo + d, 0);
-            double norm = 0;
-            for (int k = 0; k < size; k++) {
-                double e = s.log[k] - max;
-                if (e < -cut) {
-                    continue;
-                }
-                double p = TableExp.exp(e);
-                norm += p;
-                s.delta(x, xo, k);
-                addAffine(p, drift, k * d, rate, k * d * d, s.delta, v, xo);
-            }
-            double inv = 1 / norm;
-            for (int j = 0; j < d; j++) {
-                v[xo + j] *= inv;
-            }
-        }
+        averageAffine(x, v, from, to, drift, rate);
     }
 
     @Override
@@ -249,6 +229,15 @@ final class FullFrame extends MixtureFrame {
 
     @Override
     void posteriorMean(double[] x, double[] out, int from, int to) {
+        averageAffine(x, out, from, to, means, gain);
+    }
+
+    /**
+     * {@code out_i = Σ_k r_k(x_i) (offset_k + slope_k (x_i − m μ_k))} with a full {@code d × d}
+     * slope per component: the velocity (offset {@code ṁ μ_k}, slope {@code A_k}) and the posterior
+     * mean (offset {@code μ_k}, slope the posterior gain).
+     */
+    private void averageAffine(double[] x, double[] out, int from, int to, double[] offset, double[] slope) {
         Scratch s = new Scratch();
         for (int i = from; i < to; i++) {
             int xo = i * d;
@@ -263,7 +252,7 @@ final class FullFrame extends MixtureFrame {
                 double p = TableExp.exp(e);
                 norm += p;
                 s.delta(x, xo, k);
-                addAffine(p, means, k * d, gain, k * d * d, s.delta, out, xo);
+                addAffine(p, offset, k * d, slope, k * d * d, s.delta, out, xo);
             }
             double inv = 1 / norm;
             for (int j = 0; j < d; j++) {
