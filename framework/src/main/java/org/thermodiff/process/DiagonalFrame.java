@@ -18,6 +18,8 @@ final class DiagonalFrame extends MixtureFrame {
     private final double[] center;
     /** {@code 1 / (C_k)_jj}. */
     private final double[] precision;
+    /** {@code −1 / (C_k)_jj}: the slope of the score. */
+    private final double[] negativePrecision;
     /** {@code ṁ μ_k}. */
     private final double[] drift;
     /** {@code (A_k)_jj = (σσ̇ + m ṁ (Σ_k)_jj) / (C_k)_jj}. */
@@ -49,6 +51,7 @@ final class DiagonalFrame extends MixtureFrame {
         logWeight = new double[size];
         center = new double[size * d];
         precision = new double[size * d];
+        negativePrecision = new double[size * d];
         drift = new double[size * d];
         rate = new double[size * d];
         rateTrace = new double[size];
@@ -74,6 +77,7 @@ final class DiagonalFrame extends MixtureFrame {
                 halfLogDet += 0.5 * Math.log(c);
                 f.center[kj] = m * q.means[kj];
                 f.precision[kj] = 1 / c;
+                f.negativePrecision[kj] = -1 / c;
                 f.drift[kj] = mDot * q.means[kj];
                 f.rate[kj] = (sigmaSigmaDot + m * mDot * s2) / c;
                 f.gain[kj] = m * s2 / c;
@@ -240,38 +244,17 @@ final class DiagonalFrame extends MixtureFrame {
         }
     }
 
+    /** {@code ∇ln P_t(x) = Σ_k r_k(x) C_k⁻¹ (m μ_k − x)}: the affine average with offset 0, slope {@code −C_k⁻¹}. */
     @Override
     void score(double[] x, double[] out, int from, int to) {
-        double[] log = new double[size];
-        for (int i = from; i < to; i++) {
-            int xo = i * d;
-            double max = logResponsibilities(x, xo, log);
-            for (int j = 0; j < d; j++) {
-                out[xo + j] = 0;
-            }
-            double norm = 0;
-            for (int k = 0, ko = 0; k < size; k++, ko += d) {
-                double e = log[k] - max;
-                if (e < -cut) {
-                    continue;
-                }
-                double p = TableExp.exp(e);
-                norm += p;
-                for (int j = 0; j < d; j++) {
-                    out[xo + j] -= p * precision[ko + j] * (x[xo + j] - center[ko + j]);
-                }
-            }
-            double inv = 1 / norm;
-            for (int j = 0; j < d; j++) {
-                out[xo + j] *= inv;
-            }
-        }
+        averageAffine(x, out, from, to, null, negativePrecision);
     }
 
     /**
      * {@code out_i = Σ_k r_k(x_i) (offset_k + slope_k ⊙ (x_i − m μ_k))}, the responsibility-weighted
      * average of a per-component affine map with diagonal slope: the velocity (offset {@code ṁ μ_k},
-     * slope {@code A_k}) and the posterior mean (offset {@code μ_k}, slope the posterior gain).
+     * slope {@code A_k}), the posterior mean (offset {@code μ_k}, slope the posterior gain) and the
+     * score (no offset, slope {@code −C_k⁻¹}); a {@code null} offset is 0.
      */
     private void averageAffine(double[] x, double[] out, int from, int to, double[] offset, double[] slope) {
         double[] log = new double[size];
@@ -290,7 +273,8 @@ final class DiagonalFrame extends MixtureFrame {
                 double p = TableExp.exp(e);
                 norm += p;
                 for (int j = 0; j < d; j++) {
-                    out[xo + j] += p * (offset[ko + j] + slope[ko + j] * (x[xo + j] - center[ko + j]));
+                    double affine = slope[ko + j] * (x[xo + j] - center[ko + j]);
+                    out[xo + j] += p * (offset == null ? affine : offset[ko + j] + affine);
                 }
             }
             double inv = 1 / norm;
