@@ -18,6 +18,8 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Metric;
+import org.thermodiff.spi.MultivariateDistribution;
+import org.thermodiff.spi.OneDimensional;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.Registration;
 import org.thermodiff.spi.Reporter;
@@ -263,9 +265,68 @@ public final class ExperimentLoader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new RunSpec(experiment, index, labels, tau, deriveSeed(runSeed, labels), data.orElseThrow(),
+        RunSpec run = new RunSpec(experiment, index, labels, tau, deriveSeed(runSeed, labels), data.orElseThrow(),
                 prior.orElseThrow(), perturbation.orElseThrow(), schedule.orElseThrow(), estimator.orElseThrow(),
-                sampler.orElseThrow(), metrics, time));
+                sampler.orElseThrow(), metrics, time);
+        checkDimensions(run, tree, problems);
+        return problems.size() > before ? Optional.empty() : Optional.of(run);
+    }
+
+    /**
+     * Refuses, before anything runs, a run in {@code d > 1} dimensions whose prior or perturbation
+     * has another dimension (after {@link RunLaws#inDimension}) or whose schedule, sampler or metric
+     * is {@link OneDimensional}. A law that cannot be made is left to the run, which reports it.
+     */
+    private void checkDimensions(RunSpec run, YamlMap tree, Problems problems) {
+        MultivariateDistribution data;
+        try {
+            data = create(run.data());
+        } catch (RuntimeException e) {
+            return;
+        }
+        int d = data.dimension();
+        if (d == 1) {
+            return;
+        }
+        for (String key : List.of("prior", "perturbation")) {
+            PluginSpec<MultivariateDistribution> spec = key.equals("prior") ? run.prior() : run.perturbation();
+            try {
+                int dimension = RunLaws.inDimension(create(spec), d).dimension();
+                if (dimension != d) {
+                    problems.add(markOf(tree, key), key, key + " '" + spec.label() + "' is " + dimension
+                            + "-dimensional but the data are " + d + "-dimensional; give it in " + d
+                            + " dimensions (a 1-D gaussian is taken isotropically)");
+                }
+            } catch (RuntimeException e) {
+                // reported by the run
+            }
+        }
+        oneDimensional(run.schedule(), "schedule", d, tree, problems, "the gaussian-conditional schedules (cosine, cond-ot, ve, linear-vp)");
+        oneDimensional(run.sampler(), "sampler", d, tree, problems, "particles-nd");
+        for (PluginSpec<Metric> metric : run.metrics()) {
+            oneDimensional(metric, "metrics", d, tree, problems, "speed-accuracy, samples");
+        }
+    }
+
+    private void oneDimensional(PluginSpec<?> spec, String key, int d, YamlMap tree, Problems problems, String instead) {
+        Object product;
+        try {
+            product = create(spec);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (product instanceof OneDimensional) {
+            problems.add(markOf(tree, key), key, spec.family().key() + " '" + spec.label() + "' works on the real line "
+                    + "only, but the data are " + d + "-dimensional (in R^d: " + instead + ")");
+        }
+    }
+
+    private <T> T create(PluginSpec<T> spec) {
+        return registry.create(spec.family(), spec.name(), spec.parameters());
+    }
+
+    private static Mark markOf(YamlMap tree, String key) {
+        return tree.get(key).map(YamlNode::mark).orElse(tree.mark());
     }
 
     /**

@@ -3,9 +3,8 @@ package org.thermodiff.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.thermodiff.distribution.Gaussian;
-import org.thermodiff.distribution.MultivariateGaussian;
 import org.thermodiff.experiment.ExperimentPlan;
+import org.thermodiff.experiment.RunLaws;
 import org.thermodiff.experiment.RunSpec;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.metrics.MetricResult;
@@ -47,23 +46,11 @@ public final class Messages {
             }
         }
 
-        /**
-         * The sources of a run, with a 1-D {@code gaussian} prior or perturbation (the default prior
-         * {@code N(0, 1)} included) taken isotropically in the data's dimension:
-         * {@code N(μ, s²)} becomes {@code N(μ·1, s² I)}.
-         */
+        /** The sources of a run, prior and perturbation in the data's dimension ({@link RunLaws#inDimension}). */
         static Sources of(MultivariateDistribution data, MultivariateDistribution prior,
                           MultivariateDistribution perturbation) {
-            return new Sources(data, isotropic(prior, data.dimension()), isotropic(perturbation, data.dimension()));
-        }
-
-        private static MultivariateDistribution isotropic(MultivariateDistribution law, int d) {
-            if (d == 1 || law.dimension() != 1 || !(law instanceof Gaussian g)) {
-                return law;
-            }
-            double[] mean = new double[d];
-            java.util.Arrays.fill(mean, g.mean());
-            return MultivariateGaussian.isotropic(mean, g.variance());
+            int d = data.dimension();
+            return new Sources(data, RunLaws.inDimension(prior, d), RunLaws.inDimension(perturbation, d));
         }
     }
 

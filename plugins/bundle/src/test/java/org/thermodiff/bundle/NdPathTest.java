@@ -119,4 +119,26 @@ class NdPathTest {
             assertEquals(4.125, variance, 0.15 * 4.125, run.encode());
         }
     }
+
+    /**
+     * Dimension mistakes are bad input, found before anything runs: a 1-D-only sampler and schedule
+     * with 2-D data, and a 1-D perturbation that is not a gaussian (which would be lifted
+     * isotropically), each named at its key; exit status 2.
+     */
+    @Test
+    void dimensionMistakesAreBadInputNamingThePlugin() {
+        Path file = Experiments.writeRaw(dir, "mistakes.yaml", """
+                name: mistakes
+                data: { type: moons }
+                schedule: ot
+                perturbation: { type: uniform, low: -1, high: 1 }
+                report: [json]
+                """);
+        Cli.Result r = Cli.execute("validate", file.toString());
+        assertEquals(org.thermodiff.cli.ExitCode.BAD_INPUT, r.exitCode(), r::describe);
+        assertTrue(r.err().contains("sampler 'quadrature-1d' works on the real line only, but the data are 2-dimensional"),
+                r::describe);
+        assertTrue(r.err().contains("schedule 'ot' works on the real line only"), r::describe);
+        assertTrue(r.err().contains("perturbation 'uniform' is 1-dimensional but the data are 2-dimensional"), r::describe);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.thermodiff.math.NormalScores;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Metric;
+import org.thermodiff.spi.OneDimensional;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.metrics.MetricAccumulator;
 import org.thermodiff.spi.metrics.MetricResult;
@@ -28,7 +29,7 @@ import org.thermodiff.spi.sampling.Snapshot;
  * ({@code estimated_histogram}). The x range covers both densities but for {@code tail} of mass on
  * each side.
  */
-final class DensityProfiles implements Metric {
+final class DensityProfiles implements Metric, OneDimensional {
 
     /**
      * Parameters of {@code densities}.

@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.OneDimensional;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.Sampler;
 import org.thermodiff.spi.sampling.SamplingProblem;
@@ -20,7 +21,7 @@ import org.thermodiff.spi.sampling.SamplingRun;
  * <p>One seeded stream per run (XoRoShiRo128++), so results do not depend on thread count. Both
  * clouds are sorted once at the start; the monotone flow keeps them sorted.
  */
-final class ParticleSampler implements Sampler {
+final class ParticleSampler implements Sampler, OneDimensional {
 
     /**
      * Parameters of {@code particles}.

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.thermodiff.math.NormalScoreRule;
 import org.thermodiff.spi.Distribution;
+import org.thermodiff.spi.OneDimensional;
 import org.thermodiff.spi.Param;
 import org.thermodiff.spi.Sampler;
 import org.thermodiff.spi.sampling.SamplingProblem;
@@ -20,7 +21,7 @@ import org.thermodiff.spi.sampling.SamplingRun;
  * preserves order. With the kinks on panel boundaries the rule converges geometrically in the
  * number of nodes.
  */
-final class QuadratureSampler implements Sampler {
+final class QuadratureSampler implements Sampler, OneDimensional {
 
     /**
      * Parameters of {@code quadrature-1d}.
