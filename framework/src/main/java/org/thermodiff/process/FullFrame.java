@@ -200,31 +200,15 @@ final class FullFrame extends MixtureFrame {
         }
     }
 
+    /** {@code ∇ln P_t(x) = Σ_k r_k(x) g_k} with {@code g_k = −C_k⁻¹(x − m μ_k)} by the component's Cholesky factor. */
     @Override
     void score(double[] x, double[] out, int from, int to) {
-        Scratch s = new Scratch();
-        for (int i = from; i < to; i++) {
-            int xo = i * d;
-            double max = s.logResponsibilities(x, xo);
-            java.util.Arrays.fill(out, xo, xo + d, 0);
-            double norm = 0;
-            for (int k = 0; k < size; k++) {
-                double e = s.log[k] - max;
-                if (e < -cut) {
-                    continue;
-                }
-                double p = TableExp.exp(e);
-                norm += p;
-                s.componentScore(x, xo, k);
-                for (int j = 0; j < d; j++) {
-                    out[xo + j] += p * s.g[j];
-                }
-            }
-            double inv = 1 / norm;
+        average(x, out, from, to, (p, k, s, xo) -> {
+            s.componentScore(x, xo, k);
             for (int j = 0; j < d; j++) {
-                out[xo + j] *= inv;
+                out[xo + j] += p * s.g[j];
             }
-        }
+        });
     }
 
     @Override
@@ -238,6 +222,23 @@ final class FullFrame extends MixtureFrame {
      * mean (offset {@code μ_k}, slope the posterior gain).
      */
     private void averageAffine(double[] x, double[] out, int from, int to, double[] offset, double[] slope) {
+        average(x, out, from, to, (p, k, s, xo) -> {
+            s.delta(x, xo, k);
+            addAffine(p, offset, k * d, slope, k * d * d, s.delta, out, xo);
+        });
+    }
+
+    /** Adds {@code p} times component {@code k}'s term at the particle at {@code xo} to {@code out}. */
+    @FunctionalInterface
+    private interface Term {
+        void add(double p, int k, Scratch s, int xo);
+    }
+
+    /**
+     * {@code out_i = Σ_k r_k(x_i) term_k(x_i)}: responsibilities by log-sum-exp, components below
+     * the cut-off skipped, then normalised; {@code term} adds its weighted value to {@code out}.
+     */
+    private void average(double[] x, double[] out, int from, int to, Term term) {
         Scratch s = new Scratch();
         for (int i = from; i < to; i++) {
             int xo = i * d;
@@ -251,8 +252,7 @@ final class FullFrame extends MixtureFrame {
                 }
                 double p = TableExp.exp(e);
                 norm += p;
-                s.delta(x, xo, k);
-                addAffine(p, offset, k * d, slope, k * d * d, s.delta, out, xo);
+                term.add(p, k, s, xo);
             }
             double inv = 1 / norm;
             for (int j = 0; j < d; j++) {
