@@ -1,7 +1,6 @@
 package org.thermodiff.plugins.distances;
 
 import java.util.Optional;
-import org.apache.commons.rng.simple.RandomSource;
 import org.thermodiff.math.GaussianDivergences;
 import org.thermodiff.spi.Distance;
 import org.thermodiff.spi.Distribution;
@@ -32,22 +31,7 @@ final class KullbackLeiblerDivergence implements Distance {
      */
     @Override
     public double between(Distribution p, Distribution q) {
-        return ConvergedExpectation.of(params.nodes(), z -> {
-            double x = p.fromNormalScore(z);
-            double px = p.density(x);
-            if (!(px > 0)) {
-                return 0;     // a node where p's own density underflows carries no mass
-            }
-            double qx = q.density(x);
-            if (!(qx > 0)) {
-                if (!q.support().contains(x)) {
-                    throw new IllegalArgumentException("KL is infinite: " + p.describe() + " has mass at x = " + x
-                            + ", outside the support of " + q.describe());
-                }
-                return Double.POSITIVE_INFINITY;
-            }
-            return Math.log(px / qx);
-        }, "KL(" + p.describe() + " ‖ " + q.describe() + ")");
+        return ConvergedExpectation.ofRatio(p, q, params.nodes(), Math::log, "KL");
     }
 
     /** In 1-D by quadrature; in {@code d > 1} in closed form between Gaussians, else by Monte Carlo. */
@@ -62,18 +46,6 @@ final class KullbackLeiblerDivergence implements Distance {
             return GaussianDivergences.kullbackLeibler(gp.get().means()[0], gp.get().covariances()[0],
                     gq.get().means()[0], gq.get().covariances()[0]);
         }
-        MultivariateDistribution.PointSampler sampler = p.pointSampler(RandomSource.XO_RO_SHI_RO_128_PP.create(params.seed()));
-        double[] x = new double[p.dimension()];
-        double sum = 0;
-        for (int i = 0; i < params.samples(); i++) {
-            sampler.sample(x, 0);
-            double lq = q.logDensity(x);
-            if (lq == Double.NEGATIVE_INFINITY) {
-                throw new IllegalArgumentException("KL is infinite: " + p.describe() + " has mass outside the support of "
-                        + q.describe());
-            }
-            sum += p.logDensity(x) - lq;
-        }
-        return sum / params.samples();
+        return SampledDivergence.mean(p, q, params, r -> r, "KL");
     }
 }
