@@ -1,5 +1,6 @@
 package org.thermodiff.process;
 
+import java.util.stream.IntStream;
 import org.thermodiff.spi.GaussianComponents;
 import org.thermodiff.spi.WeightedPoints;
 
@@ -27,31 +28,29 @@ final class DataComponents {
     /** Whether every {@code Σ_k} is zero: empirical data. */
     final boolean atoms;
 
-    private DataComponents(int dimension, double[] weights, double[] means, double[] covariances) {
-        int d = dimension;
-        int n = 0;
-        for (double w : weights) {
-            n += w > 0 ? 1 : 0;
-        }
-        this.dimension = d;
-        this.size = n;
-        this.weights = new double[n];
-        this.means = new double[n * d];
-        this.covariances = new double[n * d * d];
-        this.variances = new double[n * d];
+    private DataComponents(int dimension, double[] weights, double[] means, double[] covariances, double[] variances,
+                           boolean diagonal, boolean atoms) {
+        this.dimension = dimension;
+        this.size = weights.length;
+        this.weights = weights;
+        this.means = means;
+        this.covariances = covariances;
+        this.variances = variances;
+        this.diagonal = diagonal;
+        this.atoms = atoms;
+    }
+
+    /** Dense components {@code N(μ_k, Σ_k)}, {@code Σ_k} row-major; symmetrised and checked semi-definite. */
+    private static DataComponents dense(int d, double[] weights, double[] means, double[] covariances) {
+        int[] kept = kept(weights, means, d);
+        int n = kept.length;
+        double[] cov = new double[n * d * d];
+        double[] variances = new double[n * d];
         boolean diag = true;
         boolean zero = true;
-        for (int k = 0, kept = 0; k < weights.length; k++) {
-            if (!(weights[k] > 0)) {
-                continue;
-            }
-            this.weights[kept] = weights[k];
+        for (int kk = 0; kk < n; kk++) {
+            int k = kept[kk];
             for (int i = 0; i < d; i++) {
-                double mu = means[k * d + i];
-                if (!Double.isFinite(mu)) {
-                    throw new IllegalArgumentException("mean of component " + k + " must be finite, got " + mu);
-                }
-                this.means[kept * d + i] = mu;
                 for (int j = 0; j < d; j++) {
                     double a = covariances[(k * d + i) * d + j];
                     double b = covariances[(k * d + j) * d + i];
@@ -60,60 +59,65 @@ final class DataComponents {
                         throw new IllegalArgumentException("covariance of component " + k
                                 + " must be finite and symmetric, got entry (" + i + "," + j + ") = " + a);
                     }
-                    this.covariances[(kept * d + i) * d + j] = 0.5 * (a + b);
+                    cov[(kk * d + i) * d + j] = 0.5 * (a + b);
                     diag &= i == j || a == 0;
                     zero &= a == 0;
                 }
-                this.variances[kept * d + i] = covariances[(k * d + i) * d + i];
-                if (!(this.variances[kept * d + i] >= 0)) {
+                variances[kk * d + i] = covariances[(k * d + i) * d + i];
+                if (!(variances[kk * d + i] >= 0)) {
                     throw new IllegalArgumentException("covariance of component " + k + " has a negative variance "
-                            + this.variances[kept * d + i]);
+                            + variances[kk * d + i]);
                 }
             }
-            kept++;
         }
-        this.diagonal = diag;
-        this.atoms = zero;
-        checkSemiDefinite();
+        DataComponents q = new DataComponents(d, gather(weights, kept, 1), gather(means, kept, d), cov, variances, diag,
+                zero);
+        q.checkSemiDefinite();
+        return q;
     }
 
     /** Diagonal components {@code N(μ_k, diag(v_k))}: no {@code d × d} arrays. */
-    private DataComponents(int dimension, double[] weights, double[] means, double[] variances, boolean atoms) {
-        int d = dimension;
-        int n = 0;
-        for (double w : weights) {
-            n += w > 0 ? 1 : 0;
-        }
-        this.dimension = d;
-        this.size = n;
-        this.weights = new double[n];
-        this.means = new double[n * d];
-        this.covariances = null;
-        this.variances = new double[n * d];
+    private static DataComponents diagonal(int d, double[] weights, double[] means, double[] variances) {
+        int[] kept = kept(weights, means, d);
         boolean zero = true;
-        for (int k = 0, kept = 0; k < weights.length; k++) {
-            if (!(weights[k] > 0)) {
-                continue;
-            }
-            this.weights[kept] = weights[k];
+        for (int k : kept) {
             for (int i = 0; i < d; i++) {
-                double mu = means[k * d + i];
-                if (!Double.isFinite(mu)) {
-                    throw new IllegalArgumentException("mean of component " + k + " must be finite, got " + mu);
-                }
                 double v = variances[k * d + i];
                 if (!(v >= 0) || !Double.isFinite(v)) {
                     throw new IllegalArgumentException("covariance of component " + k + " has variance " + v
                             + " at coordinate " + i + "; it must be finite and >= 0");
                 }
-                this.means[kept * d + i] = mu;
-                this.variances[kept * d + i] = v;
                 zero &= v == 0;
             }
-            kept++;
         }
-        this.diagonal = true;
-        this.atoms = zero;
+        return new DataComponents(d, gather(weights, kept, 1), gather(means, kept, d), null, gather(variances, kept, d),
+                true, zero);
+    }
+
+    /**
+     * The components of positive weight (the others carry no mass at any time), their means
+     * checked finite.
+     */
+    private static int[] kept(double[] weights, double[] means, int d) {
+        int[] kept = IntStream.range(0, weights.length).filter(k -> weights[k] > 0).toArray();
+        for (int k : kept) {
+            for (int i = 0; i < d; i++) {
+                double mu = means[k * d + i];
+                if (!Double.isFinite(mu)) {
+                    throw new IllegalArgumentException("mean of component " + k + " must be finite, got " + mu);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** Rows {@code kept[·]} of {@code width} values each, in order. */
+    private static double[] gather(double[] values, int[] kept, int width) {
+        double[] out = new double[kept.length * width];
+        for (int kk = 0; kk < kept.length; kk++) {
+            System.arraycopy(values, kept[kk] * width, out, kk * width, width);
+        }
+        return out;
     }
 
     /** The components of a Gaussian mixture; diagonal ones without {@code d × d} arrays. */
@@ -131,7 +135,7 @@ final class DataComponents {
             for (int k = 0; k < n; k++) {
                 System.arraycopy(v[k], 0, variances, k * d, d);
             }
-            return new DataComponents(d, g.weights(), means, variances, false);
+            return diagonal(d, g.weights(), means, variances);
         }
         double[][][] cov = g.covariances();
         double[] covariances = new double[n * d * d];
@@ -140,13 +144,13 @@ final class DataComponents {
                 System.arraycopy(cov[k][i], 0, covariances, (k * d + i) * d, d);
             }
         }
-        return new DataComponents(d, g.weights(), means, covariances);
+        return dense(d, g.weights(), means, covariances);
     }
 
     /** Weighted atoms as components with zero covariance (held diagonally). */
     static DataComponents of(WeightedPoints p) {
         int d = p.dimension();
-        return new DataComponents(d, p.weights(), p.positions(), new double[p.size() * d], false);
+        return diagonal(d, p.weights(), p.positions(), new double[p.size() * d]);
     }
 
     /** The components as an SPI value: diagonal when held diagonally. */
