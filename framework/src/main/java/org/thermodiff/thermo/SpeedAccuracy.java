@@ -1,7 +1,6 @@
 package org.thermodiff.thermo;
 
 import org.thermodiff.spi.TransportPlan;
-import org.thermodiff.spi.sampling.Cloud;
 import org.thermodiff.spi.sampling.PointCloud;
 
 /**
@@ -36,49 +35,11 @@ public final class SpeedAccuracy {
     }
 
     /**
-     * {@code ∂_t W1} by the envelope theorem: with the optimal plan {@code π*} held fixed,
-     * {@code ∂_t W1 = Σ π*_ij sign(x_i − y_j) (ν(x_i) − ν(y_j))}, where {@code ν} is the velocity
-     * each particle moves with in forward time. No finite difference in time is involved
-     * (DESIGN.md §2). Pairs at zero distance contribute nothing: they move with the same velocity.
-     */
-    public static double w1Rate(TransportPlan plan, Cloud reverse, Cloud estimated) {
-        double[] x = reverse.positions();
-        double[] y = estimated.positions();
-        double[] vx = reverse.velocities();
-        double[] vy = estimated.velocities();
-        int[] src = plan.source();
-        int[] dst = plan.target();
-        double[] mass = plan.mass();
-        double rate = 0;
-        for (int k = 0; k < mass.length; k++) {
-            int i = src[k];
-            int j = dst[k];
-            rate += mass[k] * Math.signum(x[i] - y[j]) * (vx[i] - vy[j]);
-        }
-        return rate;
-    }
-
-    /**
-     * {@code E_P[|ν|²] = Σ_i w_i ν_i²} over a cloud: the entropy production rate times temperature
-     * {@code T_t Ṡ_t} (Eq. 36). In one dimension every velocity field is a gradient, so this is also
-     * the squared Wasserstein speed {@code v2(t)²} (equality case of Eq. 67).
-     */
-    public static double meanSquaredVelocity(Cloud cloud) {
-        double[] w = cloud.weights();
-        double[] v = cloud.velocities();
-        double s = 0;
-        for (int i = 0; i < v.length; i++) {
-            s += w[i] * v[i] * v[i];
-        }
-        return s;
-    }
-
-    /**
      * {@code ∂_t W1} in {@code R^d} by the envelope theorem (DESIGN.md §2): with the optimal plan
      * {@code π*} held fixed,
      * {@code ∂_t W1 = Σ π*_ij (ν(x_i) − ν(y_j))·(x_i − y_j)/|x_i − y_j|}; pairs at zero distance
      * contribute nothing (the Euclidean norm is not differentiable there, and by the same argument as
-     * in 1-D they move together). For {@code d = 1} this is {@link #w1Rate(TransportPlan, Cloud, Cloud)}.
+     * in 1-D they move together). For {@code d = 1} it is {@code Σ π*_ij sign(x_i − y_j)(ν(x_i) − ν(y_j))}.
      */
     public static double w1Rate(TransportPlan plan, PointCloud reverse, PointCloud estimated) {
         int d = requireSameDimension(reverse, estimated);

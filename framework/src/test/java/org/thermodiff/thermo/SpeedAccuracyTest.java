@@ -24,7 +24,7 @@ class SpeedAccuracyTest {
         Cloud a = Cloud.of(x, w, vx);
         Cloud b = Cloud.of(y, w, vy);
         int[] id = {0, 1, 2, 3, 4};
-        double rate = SpeedAccuracy.w1Rate(new TransportPlan(id, id, w), a, b);
+        double rate = SpeedAccuracy.w1Rate(new TransportPlan(id, id, w), PointCloud.of(a), PointCloud.of(b));
         double h = 1e-6;
         double fd = (w1(x, y, vx, vy, w, h) - w1(x, y, vx, vy, w, -h)) / (2 * h);
         assertEquals(fd, rate, 1e-9);
@@ -48,7 +48,7 @@ class SpeedAccuracyTest {
     @Test
     void meanSquaredVelocityIsTheWeightedSecondMoment() {
         Cloud c = Cloud.of(new double[] {0, 1}, new double[] {0.25, 0.75}, new double[] {2, -1});
-        assertEquals(0.25 * 4 + 0.75, SpeedAccuracy.meanSquaredVelocity(c), 0);
+        assertEquals(0.25 * 4 + 0.75, SpeedAccuracy.meanSquaredVelocity(PointCloud.of(c)), 0);
     }
 
     // ---- n dimensions ---------------------------------------------------------------------
@@ -87,7 +87,7 @@ class SpeedAccuracyTest {
         assertEquals(optimalW1(0), SpeedAccuracy.transportCost(plan, a, b, 1), 1e-15);
     }
 
-    /** With d = 1 the n-D rate and second moment are the 1-D ones. */
+    /** With d = 1 the rate is Σ π sign(x − y)(ν(x) − ν(y)), the second moment Σ w ν², the cost Σ π |x − y|^p. */
     @Test
     void inOneDimensionTheNdFormulasAreTheOneDimensionalOnes() {
         double[] x = {-1.2, -0.4, 0.3, 0.9};
@@ -99,8 +99,14 @@ class SpeedAccuracyTest {
         TransportPlan plan = new TransportPlan(id, id, w);
         Cloud a = Cloud.of(x, w, vx);
         Cloud b = Cloud.of(y, w, vy);
-        assertEquals(SpeedAccuracy.w1Rate(plan, a, b), SpeedAccuracy.w1Rate(plan, PointCloud.of(a), PointCloud.of(b)), 1e-16);
-        assertEquals(SpeedAccuracy.meanSquaredVelocity(a), SpeedAccuracy.meanSquaredVelocity(PointCloud.of(a)), 1e-16);
+        double rate = 0;
+        double moment = 0;
+        for (int i = 0; i < x.length; i++) {
+            rate += w[i] * Math.signum(x[i] - y[i]) * (vx[i] - vy[i]);
+            moment += w[i] * vx[i] * vx[i];
+        }
+        assertEquals(rate, SpeedAccuracy.w1Rate(plan, PointCloud.of(a), PointCloud.of(b)), 1e-16);
+        assertEquals(moment, SpeedAccuracy.meanSquaredVelocity(PointCloud.of(a)), 1e-16);
         assertEquals(plan.cost(x, y, 2), SpeedAccuracy.transportCost(plan, PointCloud.of(a), PointCloud.of(b), 2), 1e-16);
     }
 
