@@ -22,7 +22,7 @@ final class EstimatorStage extends Stage {
             relay(spec, in.trace(), () -> {
                 VelocityEstimator estimator = instantiate(spec.estimator());
                 return estimator.estimate(new EstimationProblem(in.forward(), in.sources().data(), in.sources().prior(),
-                        spec.seed()));
+                        spec.seed(), distances()));
             }, (field, trace) -> new Messages.FieldReady(spec, in.sources(), in.forward(), field, trace), Addresses.SAMPLER);
         }).completion();
     }

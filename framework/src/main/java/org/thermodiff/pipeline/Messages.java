@@ -71,8 +71,8 @@ public final class Messages {
     }
 
     /** Sampler → metrics, before the first snapshot: what the metrics need besides snapshots. */
-    public record SamplingStarted(RunSpec spec, Sources sources, ForwardProcess forward, MultivariateDistribution reverseStart,
-                                  TimeGrid grid, Trace trace) {
+    public record SamplingStarted(RunSpec spec, Sources sources, ForwardProcess forward, VelocityField field,
+                                  MultivariateDistribution reverseStart, TimeGrid grid, Trace trace) {
     }
 
     /** Sampler → metrics: one output time. */

@@ -74,9 +74,7 @@ final class MetricsStage extends Stage {
         blocking(() -> {
             long t0 = System.nanoTime();
             RunContext context = new RunContext(spec.labels(), s.grid(), s.sources().data(), s.sources().prior(),
-                    s.reverseStart(), s.sources().perturbation(), s.forward(),
-                    name -> registry.create(PluginFamily.DISTANCE, name,
-                            ParameterBinder.defaults(registry.get(PluginFamily.DISTANCE, name).factory().parameters())));
+                    s.reverseStart(), s.sources().perturbation(), s.forward(), s.field(), distances());
             List<MetricAccumulator> accumulators = new ArrayList<>();
             for (PluginSpec<Metric> metric : spec.metrics()) {
                 accumulators.add(instantiate(metric).open(context));

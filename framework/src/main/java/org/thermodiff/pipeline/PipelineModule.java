@@ -41,7 +41,7 @@ public final class PipelineModule extends AbstractModule {
                 .setEventLoopPoolSize(2)
                 // A worker task integrates one time segment of one run: seconds at most, even for
                 // million-particle clouds. Warn only if one is truly stuck.
-                .setMaxWorkerExecuteTime(10)
+                .setMaxWorkerExecuteTime(60)
                 .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES);
         return Vertx.vertx(options);
     }

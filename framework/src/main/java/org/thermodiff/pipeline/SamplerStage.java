@@ -50,7 +50,7 @@ final class SamplerStage extends Stage {
                 PointSamplingRun run = sampler.start(new PointSamplingProblem(grid, reverseStart,
                         in.sources().perturbation(), in.field(), spec.seed()));
                 nanos.addAndGet(System.nanoTime() - t0);
-                return new Prepared(run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), reverseStart, grid,
+                return new Prepared(run, new Messages.SamplingStarted(spec, in.sources(), in.forward(), in.field(), reverseStart, grid,
                         in.trace()));
             }).compose(prepared -> vertx.eventBus().request(Addresses.METRICS, prepared.started(), PATIENT).map(prepared.run()))
                     .onSuccess(run -> pump(new Session(spec, Messages.key(spec), run, in.trace(), nanos,

@@ -8,11 +8,15 @@ import io.vertx.core.eventbus.ReplyException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.experiment.PluginSpec;
 import org.thermodiff.experiment.RunSpec;
 import org.thermodiff.plugin.PluginRegistry;
+import org.thermodiff.spi.Distance;
+import org.thermodiff.spi.PluginFamily;
 
 /**
  * Base of the pipeline's stage verticles. Handlers run on the verticle's event loop and only
@@ -50,6 +54,12 @@ abstract class Stage extends VerticleBase {
     /** Makes the plugin a run asked for. */
     <T> T instantiate(PluginSpec<T> spec) {
         return registry.create(spec.family(), spec.name(), spec.parameters());
+    }
+
+    /** The distance plugins by name, each with its default parameters. */
+    Function<String, Distance> distances() {
+        return name -> registry.create(PluginFamily.DISTANCE, name,
+                ParameterBinder.defaults(registry.get(PluginFamily.DISTANCE, name).factory().parameters()));
     }
 
     /**

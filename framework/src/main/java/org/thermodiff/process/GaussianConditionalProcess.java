@@ -1,8 +1,10 @@
 package org.thermodiff.process;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.thermodiff.distribution.GaussianMixture;
 import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.GaussianPath;
 import org.thermodiff.spi.process.VelocityField;
 
 /**
@@ -76,6 +78,12 @@ public final class GaussianConditionalProcess implements ForwardProcess {
     @Override
     public OptionalDouble temperature(double t) {
         return OptionalDouble.of(schedule.temperature(normalised(t), tau));
+    }
+
+    /** {@code m_t}, {@code σ_t} of the schedule in forward time. */
+    @Override
+    public Optional<GaussianPath> gaussianPath() {
+        return Optional.of(new SchedulePath(schedule, tau));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.WeightedPoints;
 import org.thermodiff.spi.process.Diffusion;
 import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.GaussianPath;
 import org.thermodiff.spi.process.VelocityField;
 
 /**
@@ -159,6 +160,12 @@ public final class GaussianConditionalProcessNd implements ForwardProcess {
      */
     public void posteriorMean(double t, double[] x, double[] out, int from, int to) {
         frame(t).posteriorMean(x, out, from, to);
+    }
+
+    /** {@code m_t}, {@code σ_t} of the schedule in forward time. */
+    @Override
+    public Optional<GaussianPath> gaussianPath() {
+        return Optional.of(new SchedulePath(schedule, tau));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.thermodiff.spi.Distance;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.VelocityField;
 import org.thermodiff.spi.sampling.TimeGrid;
 
 /**
@@ -18,12 +19,14 @@ import org.thermodiff.spi.sampling.TimeGrid;
  * @param reverseStart   {@code P†_0 = P_τ}
  * @param perturbedStart {@code P̃†_0}
  * @param forward        the forward process
+ * @param estimate       the estimated field {@code ν̂} that drove both clouds (the forward
+ *                       velocity itself for the {@code analytic} estimator)
  * @param distances      distance plugins by name (as registered)
  */
 public record RunContext(Map<String, String> labels, TimeGrid grid, MultivariateDistribution data,
                          MultivariateDistribution prior, MultivariateDistribution reverseStart,
                          MultivariateDistribution perturbedStart, ForwardProcess forward,
-                         Function<String, Distance> distances) {
+                         VelocityField estimate, Function<String, Distance> distances) {
 
     public RunContext {
         labels = Map.copyOf(labels);
@@ -33,7 +36,16 @@ public record RunContext(Map<String, String> labels, TimeGrid grid, Multivariate
         Objects.requireNonNull(reverseStart, "reverseStart");
         Objects.requireNonNull(perturbedStart, "perturbedStart");
         Objects.requireNonNull(forward, "forward");
+        Objects.requireNonNull(estimate, "estimate");
         Objects.requireNonNull(distances, "distances");
+    }
+
+    /** A context whose estimate is the exact forward velocity (the {@code analytic} estimator). */
+    public RunContext(Map<String, String> labels, TimeGrid grid, MultivariateDistribution data,
+                      MultivariateDistribution prior, MultivariateDistribution reverseStart,
+                      MultivariateDistribution perturbedStart, ForwardProcess forward,
+                      Function<String, Distance> distances) {
+        this(labels, grid, data, prior, reverseStart, perturbedStart, forward, forward.velocity(), distances);
     }
 
     /** Duration {@code τ}. */

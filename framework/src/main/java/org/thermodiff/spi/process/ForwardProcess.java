@@ -1,5 +1,6 @@
 package org.thermodiff.spi.process;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.MultivariateDistribution;
@@ -44,6 +45,15 @@ public interface ForwardProcess {
      * that is not a diffusion (optimal transport moves mass without noise).
      */
     OptionalDouble temperature(double t);
+
+    /**
+     * The coefficients {@code m_t}, {@code σ_t} when this is a Gaussian-conditional process
+     * (Eqs. 22–25), for estimators that learn from the conditional law; empty (the default)
+     * otherwise.
+     */
+    default Optional<GaussianPath> gaussianPath() {
+        return Optional.empty();
+    }
 
     /** A short description, e.g. {@code cosine(τ=1) on 0.5·N(…) + 0.5·N(…)}. */
     String describe();

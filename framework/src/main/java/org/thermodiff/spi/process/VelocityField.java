@@ -84,4 +84,9 @@ public interface VelocityField {
     default Optional<Diffusion> diffusion() {
         return Optional.empty();
     }
+
+    /** How this field was learned, for estimated fields that were trained; empty (the default) otherwise. */
+    default Optional<TrainingLog> training() {
+        return Optional.empty();
+    }
 }
