@@ -1,7 +1,5 @@
 package org.thermodiff.cli;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -153,34 +151,6 @@ final class NdSamplerBench {
     /** A plugin with its defaults except {@code overrides} (record component name → value). */
     private static <T> T create(PluginRegistry registry, PluginFamily<T> family, String name, Map<String, Object> overrides) {
         Registration<T> registration = registry.get(family, name);
-        Record defaults = ParameterBinder.defaults(registration.factory().parameters());
-        return registration.factory().create(with(defaults, overrides));
-    }
-
-    private static Record with(Record defaults, Map<String, Object> overrides) {
-        RecordComponent[] components = defaults.getClass().getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        int used = 0;
-        try {
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                if (overrides.containsKey(components[i].getName())) {
-                    values[i] = overrides.get(components[i].getName());
-                    used++;
-                } else {
-                    values[i] = components[i].getAccessor().invoke(defaults);
-                }
-            }
-            if (used != overrides.size()) {
-                throw new IllegalArgumentException("unknown parameters among " + overrides.keySet() + " of "
-                        + defaults.getClass().getSimpleName());
-            }
-            Constructor<?> constructor = defaults.getClass().getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return (Record) constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make " + defaults.getClass().getSimpleName() + ": " + e, e);
-        }
+        return registration.factory().create(ParameterBinder.defaults(registration.factory().parameters(), overrides));
     }
 }

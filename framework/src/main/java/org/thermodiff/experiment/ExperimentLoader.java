@@ -19,6 +19,7 @@ import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.Metric;
 import org.thermodiff.spi.MultivariateDistribution;
+import org.thermodiff.spi.ExactFieldEstimator;
 import org.thermodiff.spi.OneDimensional;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.Registration;
@@ -302,6 +303,7 @@ public final class ExperimentLoader {
             }
         }
         oneDimensional(run.schedule(), "schedule", d, tree, problems, "the gaussian-conditional schedules (cosine, cond-ot, ve, linear-vp)");
+        exactVelocity(run, d, tree, problems);
         oneDimensional(run.sampler(), "sampler", d, tree, problems, "particles-nd");
         for (PluginSpec<Metric> metric : run.metrics()) {
             oneDimensional(metric, "metrics", d, tree, problems, "speed-accuracy, samples");
@@ -318,6 +320,19 @@ public final class ExperimentLoader {
         if (product instanceof OneDimensional) {
             problems.add(markOf(tree, key), key, spec.family().key() + " '" + spec.label() + "' works on the real line "
                     + "only, but the data are " + d + "-dimensional (in R^d: " + instead + ")");
+        }
+    }
+
+    /** An estimator that returns the exact field needs a schedule that has one in {@code R^d}. */
+    private void exactVelocity(RunSpec run, int d, YamlMap tree, Problems problems) {
+        try {
+            if (create(run.estimator()) instanceof ExactFieldEstimator && !create(run.schedule()).hasExactVelocity(d)) {
+                problems.add(markOf(tree, "estimator"), "estimator", "estimator '" + run.estimator().label()
+                        + "' returns the schedule's exact velocity, but schedule '" + run.schedule().label()
+                        + "' has none in closed form in " + d + " dimensions; learn it (estimator ot-cfm for ot)");
+            }
+        } catch (RuntimeException e) {
+            // reported by the run
         }
     }
 

@@ -122,6 +122,41 @@ public final class ParameterBinder {
                 .orElseThrow(() -> new IllegalStateException(type.getName() + " has required parameters: " + problems.list()));
     }
 
+    /**
+     * The record with every parameter at its default except {@code overrides}, keyed by record
+     * component name (Java values, not YAML: no range checks beyond the record's own), for benchmarks
+     * and tests that build plugins by hand.
+     *
+     * @throws IllegalArgumentException if a key names no component
+     */
+    public static <P extends Record> P defaults(Class<P> type, java.util.Map<String, Object> overrides) {
+        P defaults = defaults(type);
+        java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        int used = 0;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                if (overrides.containsKey(components[i].getName())) {
+                    values[i] = overrides.get(components[i].getName());
+                    used++;
+                } else {
+                    values[i] = components[i].getAccessor().invoke(defaults);
+                }
+            }
+            if (used != overrides.size()) {
+                throw new IllegalArgumentException("unknown parameters among " + overrides.keySet() + " of "
+                        + type.getSimpleName());
+            }
+            java.lang.reflect.Constructor<P> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make " + type.getSimpleName() + ": " + e, e);
+        }
+    }
+
     private Object defaultValue(Class<?> type, RecordComponent c, Param param) {
         Problems problems = new Problems();
         try {

@@ -35,4 +35,12 @@ public interface Schedule {
         throw new IllegalArgumentException("schedule " + getClass().getSimpleName()
                 + " supports only 1-D data; got " + data.describe() + " in dimension " + data.dimension());
     }
+
+    /**
+     * Whether the processes of this schedule in {@code R^dimension} have a closed-form velocity
+     * (true by default). Optimal transport has one on the line only; in {@code R^d} it is learned.
+     */
+    default boolean hasExactVelocity(int dimension) {
+        return true;
+    }
 }

@@ -121,9 +121,10 @@ class NdPathTest {
     }
 
     /**
-     * Dimension mistakes are bad input, found before anything runs: a 1-D-only sampler and schedule
-     * with 2-D data, and a 1-D perturbation that is not a gaussian (which would be lifted
-     * isotropically), each named at its key; exit status 2.
+     * Dimension mistakes are bad input, found before anything runs: a 1-D-only sampler with 2-D data,
+     * the exact-field estimator with a schedule that has no closed-form velocity in 2-D (ot), and a
+     * 1-D perturbation that is not a gaussian (which would be lifted isotropically), each named at
+     * its key; exit status 2.
      */
     @Test
     void dimensionMistakesAreBadInputNamingThePlugin() {
@@ -138,7 +139,8 @@ class NdPathTest {
         assertEquals(org.thermodiff.cli.ExitCode.BAD_INPUT, r.exitCode(), r::describe);
         assertTrue(r.err().contains("sampler 'quadrature-1d' works on the real line only, but the data are 2-dimensional"),
                 r::describe);
-        assertTrue(r.err().contains("schedule 'ot' works on the real line only"), r::describe);
+        assertTrue(r.err().contains("estimator 'analytic' returns the schedule's exact velocity, but schedule 'ot' has none"),
+                r::describe);
         assertTrue(r.err().contains("perturbation 'uniform' is 1-dimensional but the data are 2-dimensional"), r::describe);
     }
 }

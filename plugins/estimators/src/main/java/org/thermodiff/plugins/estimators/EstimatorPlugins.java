@@ -1,5 +1,6 @@
 package org.thermodiff.plugins.estimators;
 
+import org.thermodiff.spi.ExactFieldEstimator;
 import org.thermodiff.spi.NoParameters;
 import org.thermodiff.spi.PluginFactory;
 import org.thermodiff.spi.PluginFamily;
@@ -13,7 +14,7 @@ public final class EstimatorPlugins extends PluginModule {
      * The exact velocity of the forward process (Eq. 96 for Gaussian-conditional schedules, the
      * displacement velocity for optimal transport): the paper's "accurately reconstructed" field.
      */
-    static final VelocityEstimator ANALYTIC = problem -> problem.forward().velocity();
+    static final VelocityEstimator ANALYTIC = (ExactFieldEstimator) problem -> problem.forward().velocity();
 
     @Override
     protected void configure() {

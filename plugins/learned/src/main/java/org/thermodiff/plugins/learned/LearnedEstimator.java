@@ -68,7 +68,7 @@ final class LearnedEstimator implements VelocityEstimator {
         Trainer.Result r = entry.result();
         TrainingLog log = new TrainingLog(kind.pluginName, key.hash(), entry.reused(), entry.directory().toString(),
                 r.parameters(), r.seconds(), r.steps(), r.loss());
-        Network network = Network.load(entry.directory(), features, d, params);
+        Network network = cache.network(entry, key.hash(), directory -> Network.load(directory, features, d, params));
         return kind == Kind.SCORE_MATCHING
                 ? new ScoreField(network, path, problem.data().meanVector(), params.noiseFloor(), log)
                 : new VelocityNetworkField(network, log);

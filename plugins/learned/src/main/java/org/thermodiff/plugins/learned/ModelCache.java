@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * (what was trained, parameter count, training time). A model is trained into a temporary directory
  * and published by an atomic rename, so a crash never leaves a half-written model under its key and
  * concurrent processes training the same key both end with a complete one. Within the JVM, runs
- * asking for the same key wait for the first instead of training again.
+ * asking for the same key wait for the first instead of training again, and share one loaded
+ * {@link Network}, which stays open while this cache (the plugin module) lives: a trained MLP holds
+ * a few hundred kB of native memory, and no run can tell when the others are done with it.
  */
 final class ModelCache {
 
@@ -36,6 +38,12 @@ final class ModelCache {
     }
 
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Network> loaded = new ConcurrentHashMap<>();
+
+    /** The network stored under {@code key}, loaded once per JVM. */
+    Network network(Entry entry, String key, java.util.function.Function<Path, Network> load) {
+        return loaded.computeIfAbsent(key, k -> load.apply(entry.directory()));
+    }
 
     /** The default root: {@code $THERMODIFF_MODEL_CACHE}, else {@code ~/.thermodiff/models}. */
     static Path root(String configured) {

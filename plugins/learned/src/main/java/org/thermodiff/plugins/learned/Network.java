@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * <p>The loaded model stays open for the life of the field that uses it (a few hundred kB of
  * native memory per trained model).
  */
-final class Network {
+final class Network implements Regressor {
 
     /** Rows per native call: bounds the native memory of one call. */
     private static final int CHUNK = 16_384;
@@ -49,16 +49,13 @@ final class Network {
         return new Network(model, features, outputs);
     }
 
-    /** The time features it was trained with. */
-    TimeFeatures features() {
-        return features;
+    @Override
+    public int dimension() {
+        return features.dimension();
     }
 
-    /**
-     * Writes the network's outputs at time {@code t} for particles {@code from ≤ i < to} of
-     * {@code x} (row-major, {@code d} per particle) to {@code out[i·outputs, (i+1)·outputs)}.
-     */
-    void evaluate(double t, double[] x, double[] out, int from, int to) {
+    @Override
+    public void evaluate(double t, double[] x, double[] out, int from, int to) {
         int d = features.dimension();
         int width = features.width();
         for (int a = from; a < to; a += CHUNK) {

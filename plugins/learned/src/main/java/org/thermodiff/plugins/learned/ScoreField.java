@@ -24,13 +24,13 @@ import org.thermodiff.spi.process.VelocityField;
  */
 final class ScoreField implements VelocityField, Diffusion {
 
-    private final Network network;
+    private final Regressor network;
     private final GaussianPath path;
     private final double[] dataMean;
     private final double floor4;
     private final TrainingLog log;
 
-    ScoreField(Network network, GaussianPath path, double[] dataMean, double noiseFloor, TrainingLog log) {
+    ScoreField(Regressor network, GaussianPath path, double[] dataMean, double noiseFloor, TrainingLog log) {
         this.network = network;
         this.path = path;
         this.dataMean = dataMean.clone();

@@ -7,17 +7,17 @@ import org.thermodiff.spi.process.VelocityField;
 /** A field whose network outputs the velocity itself ({@code flow-matching}, {@code ot-cfm}). */
 final class VelocityNetworkField implements VelocityField {
 
-    private final Network network;
+    private final Regressor network;
     private final TrainingLog log;
 
-    VelocityNetworkField(Network network, TrainingLog log) {
+    VelocityNetworkField(Regressor network, TrainingLog log) {
         this.network = network;
         this.log = log;
     }
 
     @Override
     public int dimension() {
-        return network.features().dimension();
+        return network.dimension();
     }
 
     @Override

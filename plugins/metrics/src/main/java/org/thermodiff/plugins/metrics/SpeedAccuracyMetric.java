@@ -30,13 +30,16 @@ import org.thermodiff.thermo.SpeedAccuracy;
  * {@code W1(P†_0, P̃†_0)}, {@code η} (Eq. 77), {@code c1 = ∫ v_loss² dt} and
  * {@code c2 = ∫ v2² dt} (Eq. 82), the dissipation {@code ∫ T Ṡ dt}, and checks of
  * {@code η ≤ c1 ≤ c2} (Eq. 82), {@code v_loss² ≤ T Ṡ} pointwise (Eq. 80),
- * {@code c2 ≤ ∫ T Ṡ} (Eq. 67) and {@code c2 ≥ W2(P_0, P_τ)²/τ} (Eq. 91). When the clouds carry
+ * {@code c2 ≤ ∫ T Ṡ} (Eq. 67) and {@code c2 ≥ W2(P_0, P_τ)²/τ} (Eq. 91; for an estimated field, between
+ * the end points of the path it generates, {@code W2(P̂_0, P̂_τ)} from the reverse cloud). When the clouds carry
  * independent batches, every run-level number also gets a standard error.
  *
  * <p>Clouds may live in any dimension: {@code W1(t)} and its plan come from the transport
  * distance on {@link PointCloud}s, {@code ∂_t W1} from the envelope theorem over that plan, and
  * {@code v2² = T·Ṡ = E|ν|²} because the velocities here are gradients (exact Gaussian-conditional or
- * optimal-transport fields). In {@code d > 1} the Eq. 91 bound uses Gelbrich's lower bound on
+ * optimal-transport fields, and every field in 1-D). A learned field in {@code d > 1} need not be a
+ * gradient; then {@code E|ν̂|²} is the kinetic energy of the path, an upper bound on its {@code v2²}
+ * (Eq. 67), and {@code η ≤ c1 ≤ ∫E|ν̂|²} still holds since {@code c1 ≤ ∫v2²}. In {@code d > 1} the Eq. 91 bound uses Gelbrich's lower bound on
  * {@code W2(P_0, P_τ)} (the Bures distance between Gaussians of the same means and covariances,
  * Eqs. 59–60), which keeps the check valid when no closed form for {@code W2} exists; above
  * {@value #GELBRICH_MAX_DIMENSION} dimensions, where the {@code d × d} covariances and their
@@ -86,7 +89,11 @@ final class SpeedAccuracyMetric implements Metric {
             throw new IllegalArgumentException("D0 = χ²(P̃†_0 ‖ P†_0) = " + d0 + ": the perturbed start equals P†_0 = "
                     + context.reverseStart().describe() + ", so η = (ΔW1)²/(τ D0) and v_loss are 0/0; perturb the start");
         }
-        return new Accumulator(context, transport, d0, w2SquaredLowerBound(context) / context.tau());
+        // Eq. 91 bounds the kinetic energy of the path the clouds follow. With the exact field that path
+        // runs from q to P_τ, whose W2 is known in closed form (or bounded); an estimated field ν̂ moves
+        // P_τ to its own P̂_0 ≠ q, so the bound is W2(P̂_0, P̂_τ)²/τ from the reverse cloud's end points.
+        boolean exactField = context.estimate() == context.forward().velocity();
+        return new Accumulator(context, transport, d0, exactField ? w2SquaredLowerBound(context) / context.tau() : Double.NaN);
     }
 
     /**
@@ -176,8 +183,10 @@ final class SpeedAccuracyMetric implements Metric {
         private final RunContext context;
         private final Distance transport;
         private final double d0;
-        private final double c2LowerBound;
+        private double c2LowerBound;
         private final Track all;
+        private PointCloud reverseAtZero;
+        private PointCloud reverseAtTau;
         private Track[] batches;
 
         Accumulator(RunContext context, Distance transport, double d0, double c2LowerBound) {
@@ -191,6 +200,11 @@ final class SpeedAccuracyMetric implements Metric {
         @Override
         public void accept(PointSnapshot s) {
             all.record(s.index(), transport, s.reverse(), s.estimated());
+            if (s.index() == 0) {
+                reverseAtZero = s.reverse();
+            } else if (s.index() == context.grid().size() - 1) {
+                reverseAtTau = s.reverse();
+            }
             PointCloud r = s.reverse();
             PointCloud e = s.estimated();
             if (r.hasBatches() && e.hasBatches() && r.batchCount() == e.batchCount()) {
@@ -213,6 +227,10 @@ final class SpeedAccuracyMetric implements Metric {
                 if (!all.seen[k]) {
                     throw new IllegalStateException("no snapshot for t = " + grid.time(k) + " (index " + k + ")");
                 }
+            }
+            if (Double.isNaN(c2LowerBound)) {
+                double w2 = context.distance(params.geodesic()).between(reverseAtZero, reverseAtTau);
+                c2LowerBound = w2 * w2 / context.tau();
             }
             double[] vloss = all.vLossSquared(d0);
             // The exact fields are gradients (in 1-D every field is), so T·Ṡ = E|ν|² = v2² (Eq. 67 with equality).

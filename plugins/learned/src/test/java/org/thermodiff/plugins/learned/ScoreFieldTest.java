@@ -1,0 +1,109 @@
+package org.thermodiff.plugins.learned;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.thermodiff.distribution.GaussianMixtureNd;
+import org.thermodiff.plugins.schedules.CondOtSchedule;
+import org.thermodiff.plugins.schedules.CosineSchedule;
+import org.thermodiff.spi.Schedule;
+import org.thermodiff.spi.process.Diffusion;
+import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.GaussianPath;
+import org.thermodiff.spi.process.TrainingLog;
+import org.thermodiff.spi.process.VelocityField;
+
+/**
+ * Eq. 7 from a noise predictor, checked against the closed-form velocity (Eq. 96): fed the exact
+ * {@code ε̂ = E[ε|x] = −σ_t ∇ln P_t}, {@link ScoreField} must return the exact field, up to the
+ * stated shrinkage {@code (1 − w)(ŷ − E[y])}, {@code 1 − w ≤ (m_f/m)⁴}, and exactly its limit at
+ * {@code m_τ = 0}.
+ */
+class ScoreFieldTest {
+
+    static final double FLOOR = 0.02;
+    static final GaussianMixtureNd DATA = GaussianMixtureNd.isotropic(new double[][] {{1.0, -0.5}, {-0.8, 0.6}}, 0.3);
+    static final GaussianMixtureNd PRIOR = GaussianMixtureNd.isotropic(new double[][] {{0, 0}}, 1);
+    static final TrainingLog LOG = new TrainingLog("score-matching", "test", false, "-", 0, 0, new int[0], new double[0]);
+    static final double[] X = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1, 1.5, 1.5};
+
+    @Test
+    void exactNoisePredictorGivesTheExactVelocityAwayFromPureNoise() {
+        for (Schedule schedule : new Schedule[] {new CosineSchedule(), new CondOtSchedule()}) {
+            ForwardProcess forward = schedule.forward(DATA, PRIOR, 1.0);
+            GaussianPath path = forward.gaussianPath().orElseThrow();
+            VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), FLOOR, LOG);
+            for (double t : new double[] {0.05, 0.3, 0.6, 0.9}) {
+                double[] expected = new double[X.length];
+                double[] actual = new double[X.length];
+                forward.velocity().velocity(t, X, expected);
+                field.velocity(t, X, actual);
+                double m = path.m(t);
+                // Shrinkage bias |ṁ|(1 − w)|ŷ − E[y]| with 1 − w ≤ (m_f/m)⁴ and |ŷ − E[y]| ≤ 10 here,
+                // plus rounding of (x − σε̂)/m, a few ulp of |x|/m.
+                double tol = Math.abs(path.mDot(t)) * Math.pow(FLOOR / m, 4) * 10 + 1e-13 / m;
+                for (int k = 0; k < X.length; k++) {
+                    assertEquals(expected[k], actual[k], tol, schedule.getClass().getSimpleName() + " t=" + t + " k=" + k);
+                }
+            }
+        }
+    }
+
+    /** At {@code m = 0} (cosine, t = τ): {@code ν̂ = ṁ E[y] + σ̇ ε̂} exactly, the limit of Eq. 96. */
+    @Test
+    void pureNoiseEndIsTheExactLimit() {
+        ForwardProcess forward = new CosineSchedule().forward(DATA, PRIOR, 1.0);
+        GaussianPath path = forward.gaussianPath().orElseThrow();
+        VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), FLOOR, LOG);
+        double[] expected = new double[X.length];
+        double[] actual = new double[X.length];
+        forward.velocity().velocity(1.0, X, expected);
+        field.velocity(1.0, X, actual);
+        for (int k = 0; k < X.length; k++) {
+            assertEquals(expected[k], actual[k], 1e-14, "k=" + k);
+        }
+    }
+
+    @Test
+    void scoreIsMinusNoiseOverSigma() {
+        ForwardProcess forward = new CondOtSchedule().forward(DATA, PRIOR, 1.0);
+        Diffusion exact = forward.velocity().diffusion().orElseThrow();
+        Diffusion learned = new ScoreField(exactNoise(forward), forward.gaussianPath().orElseThrow(), DATA.meanVector(),
+                FLOOR, LOG).diffusion().orElseThrow();
+        double[] expected = new double[X.length];
+        double[] actual = new double[X.length];
+        exact.score(0.4, X, expected, 0, X.length / 2);
+        learned.score(0.4, X, actual, 0, X.length / 2);
+        for (int k = 0; k < X.length; k++) {
+            assertEquals(expected[k], actual[k], 1e-12 * Math.max(1, Math.abs(expected[k])), "k=" + k);
+        }
+        assertEquals(exact.temperature(0.4), learned.temperature(0.4), 1e-15);
+    }
+
+    /** {@code E[ε|x] = −σ_t ∇ln P_t(x)} from the process's closed-form score. */
+    private static Regressor exactNoise(ForwardProcess forward) {
+        Diffusion diffusion = forward.velocity().diffusion().orElseThrow();
+        GaussianPath path = forward.gaussianPath().orElseThrow();
+        return new Regressor() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public void evaluate(double t, double[] x, double[] out, int from, int to) {
+                if (path.m(t) == 0) {
+                    // P_τ = N(0, σ² I) exactly: E[ε|x] = x/σ (the closed-form score has T = ∞ here)
+                    for (int k = from * 2; k < to * 2; k++) {
+                        out[k] = x[k] / path.sigma(t);
+                    }
+                    return;
+                }
+                diffusion.score(t, x, out, from, to);
+                for (int k = from * 2; k < to * 2; k++) {
+                    out[k] *= -path.sigma(t);
+                }
+            }
+        };
+    }
+}
