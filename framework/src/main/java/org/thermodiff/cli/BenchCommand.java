@@ -38,6 +38,8 @@ import picocli.CommandLine.Option;
  *       sliced W2 on the same clouds, and its distance to the Bures closed form.</li>
  *   <li><b>n-D sampler.</b> RK4 on 10⁵ particles × 200 steps of a 2-D 64-component mixture
  *       ({@link NdSamplerBench}) against the same run with one component.</li>
+ *   <li><b>Learned estimators.</b> Training steps per second of OT-CFM against flow matching, and
+ *       one full OT-CFM training of the Swiss roll ({@link LearnedBench}).</li>
  * </ol>
  * Medians over {@code --repeat} repetitions; the first sampler repetition also warms the JIT.
  */
@@ -80,6 +82,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "n-D sampler target: RK4, 10^5 particles x 200 steps, 64 components (default: ${DEFAULT-VALUE})")
     double ndSamplerTarget = 10;
 
+    @Option(names = "--skip-learned", description = "skip the learned-estimator training measurement")
+    boolean skipLearned;
+
+    @Option(names = "--learned", paramLabel = "FILE",
+            description = "experiment whose ot-cfm run is trained once in full (default: ${DEFAULT-VALUE})")
+    Path learned = Path.of("experiments/paper/fig3-swiss-roll.yaml");
+
     @Mixin
     CommonOptions common;
 
@@ -101,6 +110,11 @@ final class BenchCommand implements Callable<Integer> {
         if (code == ExitCode.OK && !skipNdSampler) {
             try (Engine.Session engine = Engine.start(common)) {
                 NdSamplerBench.run(engine.injector().getInstance(PluginRegistry.class), repeat, common.threads, ndSamplerTarget);
+            }
+        }
+        if (code == ExitCode.OK && !skipLearned) {
+            try (Engine.Session engine = Engine.start(common)) {
+                LearnedBench.run(engine.injector(), learned, repeat);
             }
         }
         return code;

@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.thermodiff.distribution.GaussianMixtureNd;
-import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.PluginFamily;
-import org.thermodiff.spi.Registration;
 import org.thermodiff.spi.Sampler;
 import org.thermodiff.spi.Schedule;
 import org.thermodiff.spi.process.ForwardProcess;
@@ -84,11 +82,11 @@ final class NdSamplerBench {
         final int threads;
 
         Case(PluginRegistry registry, int components, int threads) {
-            data = create(registry, PluginFamily.DATA, "swiss-roll", Map.of("components", components));
+            data = registry.createDefault(PluginFamily.DATA, "swiss-roll", Map.of("components", components));
             MultivariateDistribution prior = GaussianMixtureNd.isotropic(new double[][] {{0, 0}}, 1);
-            Schedule schedule = create(registry, PluginFamily.SCHEDULE, "cosine", Map.of());
+            Schedule schedule = registry.createDefault(PluginFamily.SCHEDULE, "cosine", Map.of());
             ForwardProcess forward = schedule.forward(data, prior, 1.0);
-            sampler = create(registry, PluginFamily.SAMPLER, "particles-nd", Map.of("particles", PARTICLES_PER_CLOUD,
+            sampler = registry.createDefault(PluginFamily.SAMPLER, "particles-nd", Map.of("particles", PARTICLES_PER_CLOUD,
                     "steps", STEPS, "exactFlow", false, "threads", threads));
             this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             problem = new PointSamplingProblem(TimeGrid.uniform(1.0, 2), prior, prior, forward.velocity(), 20240704L);
@@ -146,11 +144,5 @@ final class NdSamplerBench {
             System.out.printf(Locale.ROOT, "    accuracy of the generated cloud at t = 0 against the data's closed form:%s "
                     + "largest |z| = %.1f (Monte-Carlo error only if about <= 3)%n", s, worst);
         }
-    }
-
-    /** A plugin with its defaults except {@code overrides} (record component name → value). */
-    private static <T> T create(PluginRegistry registry, PluginFamily<T> family, String name, Map<String, Object> overrides) {
-        Registration<T> registration = registry.get(family, name);
-        return registration.factory().create(ParameterBinder.defaults(registration.factory().parameters(), overrides));
     }
 }

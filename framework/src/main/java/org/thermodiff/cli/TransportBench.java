@@ -1,20 +1,15 @@
 package org.thermodiff.cli;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
-import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.math.BuresWasserstein;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.Distance;
 import org.thermodiff.spi.PluginFamily;
-import org.thermodiff.spi.Registration;
 import org.thermodiff.spi.sampling.PointCloud;
 
 /**
@@ -37,9 +32,9 @@ final class TransportBench {
     }
 
     static void run(PluginRegistry registry, int n, int repeat, double target) {
-        Distance exact = create(registry, "w2", Map.of());
-        Distance dense = create(registry, "w2", Map.of("candidates", 0));
-        Distance sliced = create(registry, "sliced-w2", Map.of());
+        Distance exact = registry.createDefault(PluginFamily.DISTANCE, "w2", Map.of());
+        Distance dense = registry.createDefault(PluginFamily.DISTANCE, "w2", Map.of("candidates", 0));
+        Distance sliced = registry.createDefault(PluginFamily.DISTANCE, "sliced-w2", Map.of());
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20240704L);
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] x = new double[2 * n];
@@ -95,35 +90,5 @@ final class TransportBench {
     private static double bures() {
         return BuresWasserstein.distance(MEAN, new double[][] {{VARIANCE[0], 0}, {0, VARIANCE[1]}}, new double[2],
                 new double[][] {{1, 0}, {0, 1}});
-    }
-
-    /** The plugin at its defaults, with the named parameter record components replaced. */
-    private static Distance create(PluginRegistry registry, String name, Map<String, Object> overrides) {
-        Registration<Distance> registration = registry.get(PluginFamily.DISTANCE, name);
-        return registration.factory().create(withOverrides(ParameterBinder.defaults(registration.factory().parameters()),
-                overrides));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <P extends Record> P withOverrides(P defaults, Map<String, Object> overrides) {
-        if (overrides.isEmpty()) {
-            return defaults;
-        }
-        RecordComponent[] components = defaults.getClass().getRecordComponents();
-        Object[] args = new Object[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                Method accessor = components[i].getAccessor();
-                accessor.setAccessible(true);
-                args[i] = overrides.containsKey(components[i].getName()) ? overrides.get(components[i].getName())
-                        : accessor.invoke(defaults);
-            }
-            Constructor<?> ctor = defaults.getClass().getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            ctor.setAccessible(true);
-            return (P) ctor.newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot set " + overrides.keySet() + " on " + defaults, e);
-        }
     }
 }

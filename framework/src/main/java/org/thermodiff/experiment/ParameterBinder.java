@@ -124,13 +124,23 @@ public final class ParameterBinder {
 
     /**
      * The record with every parameter at its default except {@code overrides}, keyed by record
-     * component name (Java values, not YAML: no range checks beyond the record's own), for benchmarks
-     * and tests that build plugins by hand.
+     * component name (Java values, not YAML), for benchmarks and tests that build plugins by hand.
      *
      * @throws IllegalArgumentException if a key names no component
      */
     public static <P extends Record> P defaults(Class<P> type, java.util.Map<String, Object> overrides) {
-        P defaults = defaults(type);
+        return with(defaults(type), overrides);
+    }
+
+    /**
+     * A copy of {@code record} with {@code overrides} (record component name → value) replaced; the
+     * record's own constructor checks apply.
+     *
+     * @throws IllegalArgumentException if a key names no component
+     */
+    @SuppressWarnings("unchecked")
+    public static <P extends Record> P with(P record, java.util.Map<String, Object> overrides) {
+        Class<P> type = (Class<P>) record.getClass();
         java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] values = new Object[components.length];
@@ -142,7 +152,9 @@ public final class ParameterBinder {
                     values[i] = overrides.get(components[i].getName());
                     used++;
                 } else {
-                    values[i] = components[i].getAccessor().invoke(defaults);
+                    java.lang.reflect.Method accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    values[i] = accessor.invoke(record);
                 }
             }
             if (used != overrides.size()) {

@@ -11,7 +11,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.experiment.PluginSpec;
 import org.thermodiff.experiment.RunSpec;
 import org.thermodiff.plugin.PluginRegistry;
@@ -58,8 +57,7 @@ abstract class Stage extends VerticleBase {
 
     /** The distance plugins by name, each with its default parameters. */
     Function<String, Distance> distances() {
-        return name -> registry.create(PluginFamily.DISTANCE, name,
-                ParameterBinder.defaults(registry.get(PluginFamily.DISTANCE, name).factory().parameters()));
+        return name -> registry.createDefault(PluginFamily.DISTANCE, name);
     }
 
     /**

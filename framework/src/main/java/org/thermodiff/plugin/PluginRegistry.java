@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.PluginModule;
 import org.thermodiff.spi.Registration;
@@ -86,5 +87,19 @@ public final class PluginRegistry {
     /** Makes the plugin {@code name} of {@code family} from its parameter record. */
     public <T> T create(PluginFamily<T> family, String name, Record parameters) {
         return get(family, name).factory().create(parameters);
+    }
+
+    /** Makes the plugin {@code name} of {@code family} with every parameter at its default. */
+    public <T> T createDefault(PluginFamily<T> family, String name) {
+        return createDefault(family, name, Map.of());
+    }
+
+    /**
+     * Makes the plugin {@code name} of {@code family} with its defaults except {@code overrides}
+     * (parameter record component name → Java value), for benchmarks and tests.
+     */
+    public <T> T createDefault(PluginFamily<T> family, String name, Map<String, Object> overrides) {
+        Registration<T> registration = get(family, name);
+        return registration.factory().create(ParameterBinder.defaults(registration.factory().parameters(), overrides));
     }
 }
