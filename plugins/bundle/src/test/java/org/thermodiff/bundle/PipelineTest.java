@@ -136,7 +136,8 @@ class PipelineTest {
         assertEquals(Set.of("analytic", "score-matching", "flow-matching", "ot-cfm"), registry.names(PluginFamily.ESTIMATOR));
         assertEquals(Set.of("quadrature-1d", "particles", "particles-nd", "e2e-failing"), registry.names(PluginFamily.SAMPLER));
         assertEquals(Set.of("w1", "w2", "chi2", "kl", "sliced-w2", "sinkhorn"), registry.names(PluginFamily.DISTANCE));
-        assertEquals(Set.of("speed-accuracy", "densities", "samples", "e2e-always-violated"), registry.names(PluginFamily.METRIC));
+        assertEquals(Set.of("speed-accuracy", "densities", "samples", "field-error", "training", "e2e-always-violated"),
+                registry.names(PluginFamily.METRIC));
         assertEquals(Set.of("table", "json", "csv", "plots", "report"), registry.names(PluginFamily.REPORTER));
         assertEquals("org.thermodiff.plugins.samplers.SamplerPlugins",
                 registry.get(PluginFamily.SAMPLER, "quadrature-1d").origin(), "registered by its plugin module");
