@@ -295,7 +295,7 @@ class CliTest {
                 "estimator", List.of("analytic"),
                 "sampler", List.of("quadrature-1d", "particles"),
                 "distance", List.of("w1", "w2", "chi2"),
-                "metric", List.of("speed-accuracy"),
+                "metric", List.of("speed-accuracy", "densities", "samples", "field-error", "training"),
                 "reporter", List.of("table", "json", "csv", "plots", "report"));
         builtIns.forEach((family, names) -> {
             for (String name : names) {

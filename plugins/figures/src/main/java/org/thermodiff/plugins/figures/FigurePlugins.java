@@ -12,7 +12,7 @@ public final class FigurePlugins extends PluginModule {
     protected void configure() {
         register(PluginFamily.REPORTER, "plots", PluginFactory.of(
                 "figures/*.png and *.svg: density evolution (Fig. 4(a), Fig. 5) and speed-accuracy trade-off "
-                        + "(Fig. 4(b)-(e)) per perturbation", NoParameters.class, p -> new PlotsReporter()));
+                        + "(Fig. 4(b)-(e)) per perturbation, and the training loss of learned fields", NoParameters.class, p -> new PlotsReporter()));
         register(PluginFamily.REPORTER, "report", PluginFactory.of(
                 "report.html (self-contained: results, bound checks, figures, YAML, provenance) and report.md "
                         + "with figures/*.png and *.svg", NoParameters.class, p -> new HtmlReporter()));

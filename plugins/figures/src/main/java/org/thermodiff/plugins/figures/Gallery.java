@@ -10,8 +10,8 @@ import org.thermodiff.spi.report.ExperimentReport;
 /**
  * Every figure of an experiment, built once and shared by the reporters: for each group of the
  * {@link Layout} (each perturbation in {@code fig4}) the density evolution (Fig. 4(a), Fig. 5) and
- * the speed-accuracy trade-off (Fig. 4(b)–(e)), for 2-D data the samples of Fig. 3, plus notes on what
- * had to be left out.
+ * the speed-accuracy trade-off (Fig. 4(b)–(e)), for 2-D data the samples of Fig. 3; for learned
+ * fields one figure of the training losses; plus notes on what had to be left out.
  *
  * @param figures the figures, group by group
  * @param notes   runs or groups left out, and why
@@ -49,6 +49,7 @@ record Gallery(List<Figure> figures, List<String> notes) {
             TradeOffFigure.of(group, speeds ? notes::add : ignore).ifPresent(figures::add);
             ScatterFigure.of(group).ifPresent(figures::add);
         }
+        TrainingFigure.of(layout, notes::add).ifPresent(figures::add);
         return new Gallery(figures, notes);
     }
 

@@ -86,6 +86,35 @@ final class Style {
         return s;
     }
 
+    /**
+     * {@link #line} for a logarithmic y axis: the curve is reduced in {@code log₁₀ y}, where the
+     * axis draws it, to within {@link #LINE_TOLERANCE} of the decades it spans. {@code y} must be
+     * positive.
+     */
+    static XYSeries logLine(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
+        double[] log = new double[y.length];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] > 0)) {
+                throw new IllegalArgumentException("a logarithmic axis needs y > 0, got " + y[i] + " at x = " + x[i]);
+            }
+            log[i] = Math.log10(y[i]);
+            lo = Math.min(lo, log[i]);
+            hi = Math.max(hi, log[i]);
+        }
+        Polyline p = Polyline.simplify(x, log, LINE_TOLERANCE * (hi - lo));
+        double[] ys = p.y();
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] = Math.pow(10, ys[i]);
+        }
+        XYSeries s = chart.addSeries(name, p.x(), ys);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(stroke);
+        return s;
+    }
+
     /** Adds the area under a curve, filled with {@code fill} and outlined in {@code outline}. */
     static XYSeries area(XYChart chart, String name, double[] x, double[] y, Color fill, Color outline) {
         XYSeries s = line(chart, name, x, y, outline, THIN);

@@ -69,7 +69,10 @@ class SpeedAccuracyMetricTest {
 
             @Override
             public VelocityField velocity() {
-                throw new UnsupportedOperationException("not needed by the metric");
+                // The context holds the field as the run's estimate; the metric never evaluates it.
+                return (t, x, v, from, to) -> {
+                    throw new UnsupportedOperationException("not needed by the metric");
+                };
             }
 
             @Override
