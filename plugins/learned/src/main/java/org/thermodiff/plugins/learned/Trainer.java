@@ -28,6 +28,14 @@ final class Trainer {
 
     private static final Logger LOG = Logger.getLogger(Trainer.class.getName());
 
+    /**
+     * Held while training: DJL's PyTorch engine allows one gradient collector per JVM at a time
+     * ("A PtGradientCollector is already collecting"), whatever the model, so trainings of parallel
+     * runs take turns. Training is single-threaded anyway (see {@link Engines}); sampling and the
+     * other stages of those runs still proceed in parallel. JVM-wide because the constraint is.
+     */
+    private static final Object ONE_AT_A_TIME = new Object();
+
     /** File name stem of the saved parameters ({@code model-0000.params}). */
     static final String MODEL_NAME = "model";
 
@@ -46,6 +54,13 @@ final class Trainer {
     static Result train(String label, Objective objective, TimeFeatures features, int outputs, LearnedParams p,
                         UniformRandomProvider rng, Path directory) {
         Engines.pytorch();
+        synchronized (ONE_AT_A_TIME) {
+            return trainAlone(label, objective, features, outputs, p, rng, directory);
+        }
+    }
+
+    private static Result trainAlone(String label, Objective objective, TimeFeatures features, int outputs,
+                                     LearnedParams p, UniformRandomProvider rng, Path directory) {
         long t0 = System.nanoTime();
         int batch = p.batchSize();
         int width = features.width();

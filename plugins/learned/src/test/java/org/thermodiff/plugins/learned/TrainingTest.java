@@ -85,6 +85,28 @@ class TrainingTest {
         assertEquals(1, dir.toFile().list().length, "one model directory, no leftovers of training");
     }
 
+    /** Runs of a sweep train concurrently: each gets its own model, identical to training it alone. */
+    @Test
+    void concurrentTrainingsSucceedAndMatchSerialOnes() throws Exception {
+        ModelCache shared = new ModelCache();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<VelocityField>> futures = new java.util.ArrayList<>();
+            for (long seed = 21; seed <= 23; seed++) {
+                LearnedParams p = params(dir.resolve("parallel"), Map.of("seed", seed));
+                futures.add(pool.submit(() -> estimate(LearnedEstimator.Kind.FLOW_MATCHING, p, shared)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                double[] parallel = futures.get(i).get().training().orElseThrow().loss();
+                VelocityField alone = estimate(LearnedEstimator.Kind.FLOW_MATCHING,
+                        params(dir.resolve("serial"), Map.of("seed", 21L + i)), new ModelCache());
+                assertArrayEquals(alone.training().orElseThrow().loss(), parallel, "seed " + (21 + i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Everything that changes training changes the key; where the cache lives does not. */
     @Test
     void keyCoversWhatAffectsTraining() {
