@@ -1,6 +1,8 @@
 package org.thermodiff.plugins.learned;
 
 import ai.djl.engine.Engine;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The PyTorch engine, set up for offline, reproducible use before its first use in this JVM.
@@ -18,11 +20,19 @@ import ai.djl.engine.Engine;
  */
 final class Engines {
 
+    /**
+     * DJL probes for CUDA through the system's libcudart when there is one and warns when the driver
+     * cannot run it, on every run, though the CPU build never uses a GPU; that probe's warnings are
+     * dropped (held here: java.util.logging keeps loggers only weakly).
+     */
+    private static final Logger CUDA_PROBE = Logger.getLogger("ai.djl.util.cuda.CudaUtils");
+
     private Engines() {
     }
 
     /** The engine, configured as above. */
     static synchronized Engine pytorch() {
+        CUDA_PROBE.setLevel(Level.SEVERE);
         if (!"1".equals(System.getenv("THERMODIFF_DJL_ONLINE"))) {
             setIfAbsent("ai.djl.offline", "true");
         }

@@ -70,7 +70,8 @@ final class LearnedEstimator implements VelocityEstimator {
                 r.parameters(), r.seconds(), r.steps(), r.loss());
         Network network = cache.network(entry, key.hash(), directory -> Network.load(directory, features, d, params));
         return kind == Kind.SCORE_MATCHING
-                ? new ScoreField(network, path, problem.data().meanVector(), params.noiseFloor(), log)
+                ? new ScoreField(network, path, problem.data().meanVector(),
+                        problem.data().covarianceTrace() / d, params.noiseFloor(), log)
                 : new VelocityNetworkField(network, log);
     }
 

@@ -23,7 +23,7 @@ import org.thermodiff.spi.Param;
  * @param coupling      ot-cfm: the transport distance whose optimal plan couples each minibatch
  * @param sigma         ot-cfm: width of the Gaussian conditional paths (Tong et al.'s σ)
  * @param noiseFloor    score-matching: the {@code m_t} below which the Tweedie estimate of
- *                      {@code E[y|x]} is shrunk towards {@code E[y]} (see {@link ScoreField})
+ *                      {@code E[y|x]} gives way to the linear one (see {@link ScoreField})
  */
 public record LearnedParams(
         @Param(doc = "hidden layers of the MLP", defaultValue = "3", min = 1, max = 16) int layers,
@@ -49,8 +49,9 @@ public record LearnedParams(
                 family = "distance") String coupling,
         @Param(doc = "ot-cfm: width σ of the Gaussian conditional paths around the straight lines (Tong et al.)",
                 defaultValue = "0", min = 0) double sigma,
-        @Param(doc = "score-matching: m_t below which E[y|x] is shrunk towards E[y] (ridge); see the docs",
-                defaultValue = "0.02", min = 0, exclusiveMin = true, max = 1) double noiseFloor) {
+        @Param(doc = "score-matching: m_t below which the Tweedie estimate of E[y|x] gives way to the linear "
+                + "(Gaussian-moment) one, bounding the 1/m_t amplification of the network's error near pure noise",
+                defaultValue = "0.2", min = 0, exclusiveMin = true, max = 1) double noiseFloor) {
 
     /** Activations between hidden layers. */
     public enum Activation { TANH, SILU, RELU, GELU }

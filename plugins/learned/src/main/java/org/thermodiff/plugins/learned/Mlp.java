@@ -1,6 +1,5 @@
 package org.thermodiff.plugins.learned;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -9,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -45,29 +45,30 @@ final class Mlp {
      * Initialises the block's parameters from {@code rng} rather than the engine's global generator,
      * so that training is reproducible even while other runs train in the same JVM: weights
      * uniform on {@code ±√(6/(fan_in + fan_out))} (Glorot) for tanh, {@code ±√(6/fan_in)} (He)
-     * for the rectifier-like activations; biases 0.
+     * for the rectifier-like activations; biases 0. The values are handed to DJL as the parameters'
+     * initializer, so the arrays are created with them (no in-place writes to parameters, which
+     * libtorch refuses once a gradient collector has run in the JVM).
      *
      * @return the number of parameters
      */
     static long initialise(Block block, NDManager manager, int inputs, LearnedParams p, UniformRandomProvider rng) {
+        boolean tanh = p.activation() == LearnedParams.Activation.TANH;
+        Initializer weights = (m, shape, type) -> {
+            long fanOut = shape.get(0);
+            long fanIn = shape.get(1);
+            double a = tanh ? Math.sqrt(6.0 / (fanIn + fanOut)) : Math.sqrt(6.0 / fanIn);
+            float[] values = new float[Math.toIntExact(shape.size())];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (a * (2 * rng.nextDouble() - 1));
+            }
+            return m.create(values, shape);
+        };
+        block.setInitializer(weights, Parameter.Type.WEIGHT);
+        block.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
         long count = 0;
         for (Pair<String, Parameter> entry : block.getParameters()) {
-            NDArray array = entry.getValue().getArray();
-            Shape shape = array.getShape();
-            int size = Math.toIntExact(shape.size());
-            float[] values = new float[size];
-            if (entry.getValue().getType() == Parameter.Type.WEIGHT) {
-                long fanOut = shape.get(0);
-                long fanIn = shape.get(1);
-                double a = p.activation() == LearnedParams.Activation.TANH ? Math.sqrt(6.0 / (fanIn + fanOut))
-                        : Math.sqrt(6.0 / fanIn);
-                for (int i = 0; i < size; i++) {
-                    values[i] = (float) (a * (2 * rng.nextDouble() - 1));
-                }
-            }
-            array.set(values);
-            count += size;
+            count += entry.getValue().getArray().getShape().size();
         }
         return count;
     }

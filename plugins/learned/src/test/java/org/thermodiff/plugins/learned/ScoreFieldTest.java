@@ -16,8 +16,9 @@ import org.thermodiff.spi.process.VelocityField;
 /**
  * Eq. 7 from a noise predictor, checked against the closed-form velocity (Eq. 96): fed the exact
  * {@code ε̂ = E[ε|x] = −σ_t ∇ln P_t}, {@link ScoreField} must return the exact field, up to the
- * stated shrinkage {@code (1 − w)(ŷ − E[y])}, {@code 1 − w ≤ (m_f/m)⁴}, and exactly its limit at
- * {@code m_τ = 0}.
+ * stated blend {@code (1 − w)(ŷ_T − ŷ_L)}, {@code 1 − w ≤ (m_f/m)⁴}; exactly its limit at
+ * {@code m_τ = 0}; and, for Gaussian data, where the linear estimate is the posterior mean,
+ * exactly at every time whatever the noise floor.
  */
 class ScoreFieldTest {
 
@@ -26,20 +27,21 @@ class ScoreFieldTest {
     static final GaussianMixtureNd PRIOR = GaussianMixtureNd.isotropic(new double[][] {{0, 0}}, 1);
     static final TrainingLog LOG = new TrainingLog("score-matching", "test", false, "-", 0, 0, new int[0], new double[0]);
     static final double[] X = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1, 1.5, 1.5};
+    static final double VARIANCE = DATA.covarianceTrace() / 2;
 
     @Test
     void exactNoisePredictorGivesTheExactVelocityAwayFromPureNoise() {
         for (Schedule schedule : new Schedule[] {new CosineSchedule(), new CondOtSchedule()}) {
             ForwardProcess forward = schedule.forward(DATA, PRIOR, 1.0);
             GaussianPath path = forward.gaussianPath().orElseThrow();
-            VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), FLOOR, LOG);
+            VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), VARIANCE, FLOOR, LOG);
             for (double t : new double[] {0.05, 0.3, 0.6, 0.9}) {
                 double[] expected = new double[X.length];
                 double[] actual = new double[X.length];
                 forward.velocity().velocity(t, X, expected);
                 field.velocity(t, X, actual);
                 double m = path.m(t);
-                // Shrinkage bias |ṁ|(1 − w)|ŷ − E[y]| with 1 − w ≤ (m_f/m)⁴ and |ŷ − E[y]| ≤ 10 here,
+                // Blend bias |ṁ|(1 − w)|ŷ_T − ŷ_L| with 1 − w ≤ (m_f/m)⁴ and |ŷ_T − ŷ_L| ≤ 10 here,
                 // plus rounding of (x − σε̂)/m, a few ulp of |x|/m.
                 double tol = Math.abs(path.mDot(t)) * Math.pow(FLOOR / m, 4) * 10 + 1e-13 / m;
                 for (int k = 0; k < X.length; k++) {
@@ -54,7 +56,7 @@ class ScoreFieldTest {
     void pureNoiseEndIsTheExactLimit() {
         ForwardProcess forward = new CosineSchedule().forward(DATA, PRIOR, 1.0);
         GaussianPath path = forward.gaussianPath().orElseThrow();
-        VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), FLOOR, LOG);
+        VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), VARIANCE, FLOOR, LOG);
         double[] expected = new double[X.length];
         double[] actual = new double[X.length];
         forward.velocity().velocity(1.0, X, expected);
@@ -64,12 +66,33 @@ class ScoreFieldTest {
         }
     }
 
+    /** Gaussian data: ŷ_L = E[y|x], so any floor leaves the field exact (a heavy floor of 0.9 here). */
+    @Test
+    void gaussianDataAreExactForAnyFloor() {
+        GaussianMixtureNd gaussian = GaussianMixtureNd.isotropic(new double[][] {{0.7, -0.4}}, 0.6);
+        for (Schedule schedule : new Schedule[] {new CosineSchedule(), new CondOtSchedule()}) {
+            ForwardProcess forward = schedule.forward(gaussian, PRIOR, 1.0);
+            VelocityField field = new ScoreField(exactNoise(forward), forward.gaussianPath().orElseThrow(),
+                    gaussian.meanVector(), 0.36, 0.9, LOG);
+            for (double t : new double[] {0.0, 0.2, 0.5, 0.8, 0.97, 1.0}) {
+                double[] expected = new double[X.length];
+                double[] actual = new double[X.length];
+                forward.velocity().velocity(t, X, expected);
+                field.velocity(t, X, actual);
+                for (int k = 0; k < X.length; k++) {
+                    // rounding only: a few ulp of the largest term, |ṁ x/m| ≤ 10³ at t = 0.97 (m = 0.03)
+                    assertEquals(expected[k], actual[k], 1e-11, schedule.getClass().getSimpleName() + " t=" + t + " k=" + k);
+                }
+            }
+        }
+    }
+
     @Test
     void scoreIsMinusNoiseOverSigma() {
         ForwardProcess forward = new CondOtSchedule().forward(DATA, PRIOR, 1.0);
         Diffusion exact = forward.velocity().diffusion().orElseThrow();
         Diffusion learned = new ScoreField(exactNoise(forward), forward.gaussianPath().orElseThrow(), DATA.meanVector(),
-                FLOOR, LOG).diffusion().orElseThrow();
+                VARIANCE, FLOOR, LOG).diffusion().orElseThrow();
         double[] expected = new double[X.length];
         double[] actual = new double[X.length];
         exact.score(0.4, X, expected, 0, X.length / 2);

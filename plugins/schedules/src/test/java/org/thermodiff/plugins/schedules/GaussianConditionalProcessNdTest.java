@@ -1,7 +1,9 @@
 package org.thermodiff.plugins.schedules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -654,9 +656,17 @@ class GaussianConditionalProcessNdTest {
         assertTrue(bad.getMessage().contains("empirical data"), bad.getMessage());
         // 1-D Gaussian mixtures keep the 1-D process, through either signature
         assertInstanceOf(GaussianConditionalProcess.class, s.forward((MultivariateDistribution) PAPER, prior, TAU));
-        // a 1-D-only schedule refuses n-D data through the SPI's default
-        IllegalArgumentException oneD = assertThrows(IllegalArgumentException.class,
-                () -> new OptimalTransportSchedule().forward(new Law(2, FULL, null), prior, TAU));
-        assertTrue(oneD.getMessage().contains("only 1-D data"), oneD.getMessage());
+        // optimal transport in R^d knows only its end points; its velocity is learned (ot-cfm)
+        Law law = new Law(2, FULL, null);
+        ForwardProcess ot = new OptimalTransportSchedule().forward(law, prior, TAU);
+        assertSame(law, ot.marginalLaw(0));
+        assertSame(prior, ot.marginalLaw(TAU));
+        UnsupportedOperationException middle = assertThrows(UnsupportedOperationException.class, () -> ot.marginalLaw(TAU / 2));
+        assertTrue(middle.getMessage().contains("no closed form"), middle.getMessage());
+        UnsupportedOperationException field = assertThrows(UnsupportedOperationException.class,
+                () -> ot.velocity().velocity(0.5, new double[2], new double[2], 0, 1));
+        assertTrue(field.getMessage().contains("ot-cfm"), field.getMessage());
+        assertFalse(new OptimalTransportSchedule().hasExactVelocity(2));
+        assertTrue(new OptimalTransportSchedule().hasExactVelocity(1));
     }
 }
