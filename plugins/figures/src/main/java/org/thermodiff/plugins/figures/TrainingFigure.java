@@ -76,21 +76,38 @@ final class TrainingFigure {
         Set<String> estimators = new LinkedHashSet<>();
         for (Layout.Group group : layout.groups()) {
             XYChart chart = Style.xy(group.title().isEmpty() ? "training" : group.title(), "optimiser step", "training loss");
-            chart.getStyler().setYAxisLogarithmic(true);
-            // A tick-label function makes XChart place ticks linearly; the logarithmic axis places its own.
-            chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
-            boolean any = false;
+            Map<Layout.Cell, LossCurve> curves = new LinkedHashMap<>();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
             for (Layout.Cell cell : group.cells()) {
                 Optional<LossCurve> curve = LossCurve.of(cell.run());
-                if (curve.isEmpty()) {
-                    continue;
+                if (curve.isPresent()) {
+                    curves.put(cell, curve.get());
+                    lo = Math.min(lo, Arrays.stream(curve.get().loss()).min().orElseThrow());
+                    hi = Math.max(hi, Arrays.stream(curve.get().loss()).max().orElseThrow());
                 }
-                LossCurve c = curve.get();
+            }
+            // A logarithmic axis only where the losses span a decade: within one, XChart's log axis
+            // labels one tick or none, and a linear axis reads better.
+            boolean logarithmic = hi >= 10 * lo;
+            if (logarithmic) {
+                chart.getStyler().setYAxisLogarithmic(true);
+                // A tick-label function makes XChart place ticks linearly; the logarithmic axis places its own.
+                chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
+            }
+            boolean any = false;
+            for (Map.Entry<Layout.Cell, LossCurve> entry : curves.entrySet()) {
+                Layout.Cell cell = entry.getKey();
+                LossCurve c = entry.getValue();
                 if (c.dropped() > 0) {
                     notes.accept("run " + Layout.describe(cell.run()) + ": " + c.dropped() + " of its logged training losses "
                             + "are not positive and finite, and are left out of the logarithmic loss axis");
                 }
-                Style.logLine(chart, Layout.describe(cell.run()), c.step(), c.loss(), Style.colour(cell.colour()), Style.SOLID);
+                if (logarithmic) {
+                    Style.logLine(chart, Layout.describe(cell.run()), c.step(), c.loss(), Style.colour(cell.colour()), Style.SOLID);
+                } else {
+                    Style.line(chart, Layout.describe(cell.run()), c.step(), c.loss(), Style.colour(cell.colour()), Style.SOLID);
+                }
                 rows.putIfAbsent(cell.row(), cell.colour());
                 estimator(cell.run()).ifPresent(estimators::add);
                 any = true;
@@ -124,7 +141,7 @@ final class TrainingFigure {
                 : "one line per run, coloured by its schedule (legend)";
         String layoutSentence = panels + lines;
         return "Training loss of " + what + " against the optimiser step (mean over the steps since the previous "
-                + "logged point; logarithmic axis), from the table " + TABLE + " of the metric 'training': "
+                + "logged point; a logarithmic axis where the losses span a decade), from the table " + TABLE + " of the metric 'training': "
                 + layoutSentence + ". A run that reused a cached model (model_reused) shows the curve of its original "
                 + "training.";
     }

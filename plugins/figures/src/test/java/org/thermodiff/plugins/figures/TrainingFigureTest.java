@@ -111,6 +111,21 @@ class TrainingFigureTest {
         }
     }
 
+    /** Losses within a decade (flow matching's irreducible conditional variance) get a linear axis. */
+    @Test
+    void lossesWithinADecadeGetALinearAxis() {
+        List<RunReport> runs = Reports.fig4Like(DIR).runs().stream().map(r -> {
+            double[] step = {100, 200, 300, 400};
+            double[] flat = {1.72, 1.31, 1.02, 0.99};
+            return trained(r, Series.withKey("step", step).column("loss", flat).build());
+        }).toList();
+        XYChart first = (XYChart) training(Gallery.of(Reports.experiment(DIR, AXES, runs))).rows().get(0).panels().get(0);
+        assertFalse(first.getStyler().isYAxisLogarithmic());
+        XYSeries line = first.getSeriesMap().values().iterator().next();
+        assertEquals(1.72, line.getYData()[0]);
+        assertEquals(0.99, line.getYData()[line.getYData().length - 1]);
+    }
+
     @Test
     void withoutLossTablesThereIsNoTrainingFigureAndNoNote() {
         Gallery g = Gallery.of(Reports.fig4Like(DIR));
