@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,25 @@ import org.thermodiff.yaml.YamlScalar;
  * <p>A matrix axis is a top-level key ({@code schedule}, {@code tau}, {@code seed} …) or a dotted
  * path into a plugin's parameters ({@code sampler.nodes}); every combination of axis values is a
  * run, labelled by the plugin name, the {@code name:} of a map, or the scalar value.
+ *
+ * <p>Two words inside {@code matrix:} are not axes. {@code exclude:} is a list of maps from axes to
+ * values (matched by label, so a map entry by its {@code name:}); every combination that has all of
+ * a row's values is dropped. {@code include:} is a list of maps, each one extra run after the
+ * combinations: the base document with the row's keys (axes, top-level keys or dotted paths, as for
+ * an axis value) set, labelled by the row's value of every axis, which it must therefore give:
+ *
+ * <pre>{@code
+ * matrix:
+ *   schedule: [cosine, cond-ot, ot]
+ *   perturbation: [...]
+ *   exclude:
+ *     - { schedule: cosine, perturbation: uniform }
+ *   include:
+ *     - { schedule: { type: ot, name: ot-cfm }, perturbation: uniform, estimator: { type: ot-cfm, steps: 2000 } }
+ * }</pre>
+ *
+ * <p>Runs are numbered from 0 in that order (the combinations, first axis outermost, then the
+ * included rows); a run's seed derives from the experiment seed and its labels only.
  */
 public final class ExperimentLoader {
 
@@ -62,6 +82,9 @@ public final class ExperimentLoader {
 
     /** Top-level keys that cannot be matrix axes. */
     static final Set<String> NOT_SWEEPABLE = Set.of("name", "description", "matrix", "report");
+    /** The words inside {@code matrix:} that are not axes: the runs it adds and the combinations it drops. */
+    static final String INCLUDE = "include";
+    static final String EXCLUDE = "exclude";
     private static final Set<String> PLUGIN_RESERVED = Set.of("type", "name");
     /** What an experiment name may be (it is also a directory name). */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -125,9 +148,9 @@ public final class ExperimentLoader {
         long seed = seedOverride.isPresent() ? seedOverride.getAsLong()
                 : doc.get("seed").map(n -> longValue(n, "seed", problems)).orElse(DEFAULT_SEED);
 
-        int beforeAxes = problems.size();
-        List<Axis> axes = axes(doc, problems);
-        boolean badMatrix = problems.size() > beforeAxes;
+        int beforeMatrix = problems.size();
+        Matrix matrix = matrix(doc, problems);
+        boolean badMatrix = problems.size() > beforeMatrix;
         List<PluginSpec<Reporter>> reporters = pluginList(PluginFamily.REPORTER, doc.get("report"), "report", DEFAULT_REPORT,
                 doc.mark(), problems);
         if (badMatrix) {
@@ -140,18 +163,23 @@ public final class ExperimentLoader {
             // The override replaces the file's seed for the runs too (a 'seed' matrix axis still applies).
             base = base.without("seed");
         }
+        List<Axis> axes = matrix.axes();
         List<RunSpec> runs = new ArrayList<>();
         Map<Map<String, String>, Integer> seen = new LinkedHashMap<>();
+        int index = 0;
         int count = axes.stream().mapToInt(a -> a.values().size()).reduce(1, Math::multiplyExact);
-        for (int index = 0; index < count; index++) {
-            YamlMap tree = base;
-            Map<String, String> labels = new LinkedHashMap<>();
-            int rest = index;
+        for (int combination = 0; combination < count; combination++) {
+            int rest = combination;
             int[] picks = new int[axes.size()];
             for (int a = axes.size() - 1; a >= 0; a--) {
                 picks[a] = rest % axes.get(a).values().size();
                 rest /= axes.get(a).values().size();
             }
+            if (matrix.excludes().stream().anyMatch(e -> e.matches(picks))) {
+                continue;
+            }
+            YamlMap tree = base;
+            Map<String, String> labels = new LinkedHashMap<>();
             for (int a = 0; a < axes.size(); a++) {
                 Axis axis = axes.get(a);
                 YamlNode value = axis.values().get(picks[a]);
@@ -162,38 +190,92 @@ public final class ExperimentLoader {
             if (other != null) {
                 problems.add(axes.get(0).mark(), "matrix", "runs " + other + " and " + index + " have the same labels "
                         + labels + "; give map entries distinct 'name:' keys");
-                continue;
+            } else {
+                bindRun(name, index, labels, tree, seed, problems).ifPresent(runs::add);
             }
-            bindRun(name, index, labels, tree, seed, problems).ifPresent(runs::add);
+            index++;
+        }
+        for (Inclusion include : matrix.includes()) {
+            YamlMap tree = base;
+            for (Setting o : include.settings()) {
+                tree = set(tree, o.path(), o.keyMark(), o.value());
+            }
+            Integer other = seen.putIfAbsent(include.labels(), index);
+            if (other != null) {
+                problems.add(include.mark(), include.key(), "runs " + other + " and " + index + " have the same labels "
+                        + include.labels() + "; an included run must differ from every other run in some axis: give "
+                        + "its value a distinct 'name:' key, or exclude the other run");
+            } else {
+                bindRun(name, index, include.labels(), tree, seed, problems).ifPresent(runs::add);
+            }
+            index++;
+        }
+        if (index == 0) {
+            problems.add(matrix.excludeMark(), "matrix.exclude", "every run of the matrix is excluded; nothing would run");
         }
         problems.throwIfAny();
         return new ExperimentPlan(name, description, file, text, axes.stream().map(Axis::name).collect(Collectors.toList()),
                 runs, reporters, seed);
     }
 
+    /**
+     * A matrix: its axes, the rows of {@code exclude:} and the runs of {@code include:}.
+     *
+     * @param excludeMark where {@code exclude:} is written (or the matrix, or the document)
+     */
+    private record Matrix(List<Axis> axes, List<Exclusion> excludes, List<Inclusion> includes, Mark excludeMark) {
+    }
+
     /** One matrix axis. */
     private record Axis(String name, List<String> path, Mark mark, List<YamlNode> values) {
     }
 
-    private List<Axis> axes(YamlMap doc, Problems problems) {
-        Optional<YamlNode> matrix = doc.get("matrix");
-        if (matrix.isEmpty()) {
-            return List.of();
+    /**
+     * One row of {@code exclude:}: for some axes (by position), the values (by position) it drops. A
+     * combination is dropped when every axis of the row has one of the row's values.
+     */
+    private record Exclusion(Map<Integer, Set<Integer>> values) {
+        boolean matches(int[] picks) {
+            return values.entrySet().stream().allMatch(e -> e.getValue().contains(picks[e.getKey()]));
         }
-        if (!(matrix.get() instanceof YamlMap m)) {
-            problems.add(matrix.get().mark(), "matrix", "expected a map from keys to lists of values, found " + matrix.get().kind());
-            return List.of();
+    }
+
+    /**
+     * One row of {@code include:}: an extra run.
+     *
+     * @param key       {@code matrix.include[i]}, for problems
+     * @param mark      where the row starts
+     * @param settings  what it sets, top-level keys before the dotted paths into them
+     * @param labels    the run's label on every axis, in axis order
+     */
+    private record Inclusion(String key, Mark mark, List<Setting> settings, Map<String, String> labels) {
+    }
+
+    /** A key of an include row, as a path, and its value. */
+    private record Setting(String key, List<String> path, Mark keyMark, YamlNode value) {
+    }
+
+    private Matrix matrix(YamlMap doc, Problems problems) {
+        Optional<YamlNode> node = doc.get("matrix");
+        if (node.isEmpty()) {
+            return new Matrix(List.of(), List.of(), List.of(), doc.mark());
         }
+        if (!(node.get() instanceof YamlMap m)) {
+            problems.add(node.get().mark(), "matrix", "expected a map from keys to lists of values, found " + node.get().kind());
+            return new Matrix(List.of(), List.of(), List.of(), node.get().mark());
+        }
+        int before = problems.size();
         List<Axis> axes = new ArrayList<>();
         for (String key : m.keys()) {
-            List<String> path = List.of(key.split("\\.", -1));
-            String head = path.get(0);
+            if (key.equals(INCLUDE) || key.equals(EXCLUDE)) {
+                continue;
+            }
             Mark mark = m.keyMark(key);
-            if (!KEYS.contains(head) || NOT_SWEEPABLE.contains(head) || path.stream().anyMatch(String::isEmpty)) {
-                List<String> sweepable = KEYS.stream().filter(k -> !NOT_SWEEPABLE.contains(k)).collect(Collectors.toList());
-                problems.add(mark, "matrix." + key, "cannot sweep '" + key + "'." + Suggestions.hint(head, sweepable)
-                        + " A matrix axis is one of " + String.join(", ", sweepable)
-                        + ", or a dotted path to a plugin parameter such as sampler.nodes");
+            Optional<String> wrong = unsweepable(key);
+            if (wrong.isPresent()) {
+                problems.add(mark, "matrix." + key, "cannot sweep '" + key + "'." + wrong.get() + " A matrix axis is one of "
+                        + String.join(", ", sweepable()) + ", or a dotted path to a plugin parameter such as sampler.nodes"
+                        + " (and 'include' and 'exclude' add and drop runs)");
                 continue;
             }
             YamlNode values = m.get(key).orElseThrow();
@@ -201,9 +283,159 @@ public final class ExperimentLoader {
                 problems.add(values.mark(), "matrix." + key, "expected a non-empty list of values, found " + values.kind());
                 continue;
             }
-            axes.add(new Axis(key, path, mark, list.items()));
+            axes.add(new Axis(key, List.of(key.split("\\.", -1)), mark, list.items()));
         }
-        return axes;
+        // Rows can only be checked against axes that are all valid; what does not depend on them still is.
+        boolean axesValid = problems.size() == before;
+        List<Exclusion> excludes = excludes(m, axes, axesValid, problems);
+        List<Inclusion> includes = includes(m, axes, axesValid, problems);
+        return new Matrix(axes, excludes, includes, m.keyMark(EXCLUDE));
+    }
+
+    private static List<String> sweepable() {
+        return KEYS.stream().filter(k -> !NOT_SWEEPABLE.contains(k)).collect(Collectors.toList());
+    }
+
+    /** Why {@code key} is neither a sweepable top-level key nor a dotted path into one (a hint, maybe empty), or nothing. */
+    private static Optional<String> unsweepable(String key) {
+        List<String> path = List.of(key.split("\\.", -1));
+        String head = path.get(0);
+        if (!KEYS.contains(head) || NOT_SWEEPABLE.contains(head) || path.stream().anyMatch(String::isEmpty)) {
+            return Optional.of(Suggestions.hint(head, sweepable()));
+        }
+        return Optional.empty();
+    }
+
+    /** The rows of {@code matrix.include} or {@code matrix.exclude}: maps, each with its key path; a problem for anything else. */
+    private static List<Map.Entry<String, YamlMap>> rows(YamlMap matrix, String word, String what, Problems problems) {
+        Optional<YamlNode> node = matrix.get(word);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof YamlList list)) {
+            problems.add(node.get().mark(), "matrix." + word, "expected a list of maps, each " + what + ", found "
+                    + node.get().kind());
+            return List.of();
+        }
+        List<Map.Entry<String, YamlMap>> rows = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String key = "matrix." + word + "[" + i + "]";
+            if (!(item instanceof YamlMap row) || row.keys().isEmpty()) {
+                problems.add(item.mark(), key, "expected a non-empty map, " + what + ", found "
+                        + (item instanceof YamlMap ? "an empty map" : item.kind()));
+                continue;
+            }
+            rows.add(Map.entry(key, row));
+        }
+        return rows;
+    }
+
+    private static List<Exclusion> excludes(YamlMap matrix, List<Axis> axes, boolean axesValid, Problems problems) {
+        List<String> names = axes.stream().map(Axis::name).toList();
+        List<Exclusion> out = new ArrayList<>();
+        for (Map.Entry<String, YamlMap> entry : rows(matrix, EXCLUDE, "from matrix axes to the values whose runs are dropped",
+                problems)) {
+            if (!axesValid) {
+                continue;
+            }
+            YamlMap row = entry.getValue();
+            Map<Integer, Set<Integer>> values = new LinkedHashMap<>();
+            for (String key : row.keys()) {
+                String path = entry.getKey() + "." + key;
+                int a = names.indexOf(key);
+                if (a < 0) {
+                    problems.add(row.keyMark(key), path, "'" + key + "' is not an axis of this matrix." + Suggestions.hint(key, names)
+                            + " An exclude row gives values of the axes: "
+                            + (names.isEmpty() ? "(there are none)" : String.join(", ", names)));
+                    continue;
+                }
+                YamlNode value = row.get(key).orElseThrow();
+                Axis axis = axes.get(a);
+                Set<Integer> matching = new HashSet<>();
+                for (int v = 0; v < axis.values().size(); v++) {
+                    if (sameValue(value, axis.values().get(v))) {
+                        matching.add(v);
+                    }
+                }
+                if (matching.isEmpty()) {
+                    List<String> labels = axis.values().stream().map(ExperimentLoader::label).distinct().toList();
+                    String written = label(value);
+                    problems.add(value.mark(), path, "'" + written + "' is not a value of the axis '" + key + "'."
+                            + Suggestions.hint(written, labels) + " Its values: " + String.join(", ", labels)
+                            + " (a map entry is named by its 'name:', else its 'type')");
+                    continue;
+                }
+                values.put(a, matching);
+            }
+            if (values.size() == row.keys().size()) {
+                out.add(new Exclusion(values));
+            }
+        }
+        return out;
+    }
+
+    /** Whether an exclude row's {@code value} names the axis value {@code axisValue}: the same label, or the same number. */
+    private static boolean sameValue(YamlNode value, YamlNode axisValue) {
+        if (label(value).equals(label(axisValue))) {
+            return true;
+        }
+        return value instanceof YamlScalar s && axisValue instanceof YamlScalar t
+                && s.value() instanceof Number x && t.value() instanceof Number y && x.doubleValue() == y.doubleValue();
+    }
+
+    private static List<Inclusion> includes(YamlMap matrix, List<Axis> axes, boolean axesValid, Problems problems) {
+        List<Inclusion> out = new ArrayList<>();
+        List<Map.Entry<String, YamlMap>> rows = rows(matrix, INCLUDE, "the keys of one extra run (every matrix axis and any "
+                + "other key to override)", problems);
+        if (!rows.isEmpty() && axesValid && axes.isEmpty()) {
+            problems.add(matrix.keyMark(INCLUDE), "matrix." + INCLUDE, "an included run is labelled by its values of the "
+                    + "matrix axes, and this matrix has none; give at least one axis");
+            return out;
+        }
+        for (Map.Entry<String, YamlMap> entry : rows) {
+            YamlMap row = entry.getValue();
+            int before = problems.size();
+            List<Setting> settings = new ArrayList<>();
+            for (String key : row.keys()) {
+                Optional<String> wrong = unsweepable(key);
+                if (wrong.isPresent()) {
+                    problems.add(row.keyMark(key), entry.getKey() + "." + key, "cannot set '" + key + "' in an included run."
+                            + wrong.get() + " A key of an include row is a matrix axis or one of "
+                            + String.join(", ", sweepable()) + ", or a dotted path to a plugin parameter such as sampler.nodes");
+                    continue;
+                }
+                YamlNode value = row.get(key).orElseThrow();
+                if (value instanceof YamlScalar) {
+                    // A scalar that labels a value of the axis stands for that value: 'perturbation: uniform' is
+                    // the entry named uniform, not the plugin of that name with its defaults.
+                    value = axes.stream().filter(a -> a.name().equals(key)).flatMap(a -> a.values().stream())
+                            .filter(v -> sameValue(row.get(key).orElseThrow(), v)).findFirst().orElse(value);
+                }
+                settings.add(new Setting(key, List.of(key.split("\\.", -1)), row.keyMark(key), value));
+            }
+            if (!axesValid) {
+                continue;
+            }
+            List<String> missing = axes.stream().map(Axis::name).filter(a -> !row.keys().contains(a)).toList();
+            if (!missing.isEmpty()) {
+                problems.add(row.mark(), entry.getKey(), "an included run needs a value for every matrix axis (they label it); "
+                        + "missing: " + String.join(", ", missing) + ". Axes: "
+                        + axes.stream().map(Axis::name).collect(Collectors.joining(", ")));
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            // A whole plugin first, then the dotted paths that change its parameters, whatever the row's order.
+            settings.sort(Comparator.comparingInt(o -> o.path().size()));
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (Axis axis : axes) {
+                settings.stream().filter(o -> o.key().equals(axis.name())).findFirst()
+                        .ifPresent(o -> labels.put(axis.name(), label(o.value())));
+            }
+            out.add(new Inclusion(entry.getKey(), row.mark(), settings, labels));
+        }
+        return out;
     }
 
     /** Sets {@code path} in {@code tree}; a plugin given by bare name becomes {@code {type: name}} first. */

@@ -12,7 +12,7 @@ import org.thermodiff.spi.Reporter;
  * @param source      the YAML file
  * @param text        the YAML text as read
  * @param axes        matrix axis names, in order
- * @param runs        the runs, in matrix order
+ * @param runs        the runs, in matrix order (combinations not excluded, then included rows); run i has index i
  * @param reporters   the reporters
  * @param seed        the experiment seed
  */

@@ -33,7 +33,8 @@ import org.thermodiff.yaml.YamlScalar;
  * (type, range, enum, default and {@link Param#doc()}) and rejects any other key. {@code time} is a
  * rule name or a map of the rule's parameters. {@code matrix} keys are the sweepable top-level keys
  * and the dotted paths into plugin parameters ({@code sampler.nodes}); each maps to a non-empty list
- * of values valid for its target.
+ * of values valid for its target. {@code matrix.exclude} is a list of maps from such keys to values;
+ * {@code matrix.include} a list of maps from such keys to one value each, valid for its target.
  *
  * <p>Name-or-map values are written {@code if: {type: object}, then: <map by type>, else: <name
  * enum>} rather than with {@code anyOf}: validators then report only the error that matters (the
@@ -44,12 +45,16 @@ import org.thermodiff.yaml.YamlScalar;
  * <p>Definitions are named {@code plugin:<family>} (any plugin of a family),
  * {@code plugin:<family>:<name>} (one plugin's map), {@code plugins:<family>} (one plugin or a
  * list, for {@code metrics} and {@code report}), {@code complete:<family>} (the parameters without
- * default, required unless a dotted matrix axis of the key may supply them), {@code time} and
- * {@code time:<rule>}.
+ * default, required unless a dotted matrix axis of the key may supply them), {@code time},
+ * {@code time:<rule>}, {@code matrix:key} (a matrix axis, or a key of an include or exclude row) and
+ * {@code matrix:include} (one row of {@code include}, whose values refer to the items of the matrix
+ * axes by JSON pointer).
  *
  * <p>What a schema cannot say and the loader still checks: constraints between parameters (checked
  * by the parameter records themselves, e.g. {@code low < high}), enum values written in another case
- * or with '_' (the schema expects the canonical kebab-case spelling), and duplicate run labels.
+ * or with '_' (the schema expects the canonical kebab-case spelling), duplicate run labels, and
+ * what rows of {@code include} and {@code exclude} need from the matrix they are in (every axis in an
+ * include row; only its axes, with their values, in an exclude row).
  */
 public final class ExperimentSchema {
 
@@ -95,7 +100,8 @@ public final class ExperimentSchema {
             Map.entry("matrix", "the sweep: each key is an axis, a top-level key (" + String.join(", ", sweepable())
                     + ") or a dotted path to a plugin parameter such as sampler.nodes, with a non-empty list of values; "
                     + "every combination of the axes' values is one run, labelled by the plugin name, the 'name' of a "
-                    + "map or the value"));
+                    + "map or the value. 'exclude' drops the combinations that have all the values of one of its rows; "
+                    + "'include' adds one run per row, after the combinations"));
 
     /** What each time rule is. */
     private static final Map<String, String> TIME_DOCS = Map.of(
@@ -280,12 +286,61 @@ public final class ExperimentSchema {
         }
         JsonObject properties = new JsonObject();
         axes.forEach(properties::put);
+        definitions.put("matrix:key", new JsonObject()
+                .put("description", "a matrix axis: a sweepable top-level key or a dotted path to a plugin parameter")
+                .put("enum", new JsonArray(new ArrayList<>(axes.keySet()))));
+        properties.put(ExperimentLoader.EXCLUDE, new JsonObject()
+                .put("description", "combinations to drop: each row maps axes of this matrix to one of their values "
+                        + "(a plugin name, the 'name' of a map entry or the value), and every combination with all of a "
+                        + "row's values is not run")
+                .put("type", "array")
+                .put("items", new JsonObject()
+                        .put("type", "object")
+                        .put("minProperties", 1)
+                        .put("propertyNames", ref("matrix:key"))
+                        .put("additionalProperties", new JsonObject()
+                                .put("description", "the value of this axis whose runs are dropped"))));
+        properties.put(ExperimentLoader.INCLUDE, new JsonObject()
+                .put("description", "runs to add after the combinations, one per row: the document with the row's keys set "
+                        + "as by a matrix value, labelled by the row's value of every axis (which it must give)")
+                .put("type", "array")
+                .put("items", ref("matrix:include")));
+        definitions.put("matrix:include", include(axes));
+        List<String> names = new ArrayList<>(axes.keySet());
+        names.add(ExperimentLoader.EXCLUDE);
+        names.add(ExperimentLoader.INCLUDE);
         return new JsonObject()
                 .put("type", "object")
                 .put("propertyNames", new JsonObject()
-                        .put("description", "a sweepable top-level key or a dotted path to a plugin parameter")
-                        .put("enum", new JsonArray(new ArrayList<>(axes.keySet()))))
+                        .put("description", "a sweepable top-level key or a dotted path to a plugin parameter (an axis), "
+                                + "or exclude or include")
+                        .put("enum", new JsonArray(names)))
                 .put("properties", properties);
+    }
+
+    /** One row of {@code matrix.include}: keys as for axes, each with one value, and complete plugins. */
+    private JsonObject include(Map<String, JsonObject> axes) {
+        JsonObject properties = new JsonObject();
+        // The schema of one value of the key's matrix axis (a JSON pointer, not a copy of it).
+        axes.keySet().forEach(key -> properties.put(key, new JsonObject().put("$ref", "#/properties/matrix/properties/" + key
+                + "/items")));
+        JsonArray allOf = new JsonArray();
+        for (PluginKey k : PLUGIN_KEYS) {
+            if (!k.list() && definitions.containsKey(complete(k.family()))) {
+                // A plugin the row sets has every parameter without default, unless the row sets it by a dotted key.
+                allOf.add(new JsonObject()
+                        .put("if", new JsonObject().put("propertyNames", new JsonObject().put("not", new JsonObject()
+                                .put("pattern", "^" + k.key() + "\\."))))
+                        .put("then", new JsonObject().put("properties", new JsonObject().put(k.key(), ref(complete(k.family()))))));
+            }
+        }
+        JsonObject row = new JsonObject()
+                .put("description", "one extra run: a value for every matrix axis (its labels) and for any other key to set")
+                .put("type", "object")
+                .put("minProperties", 1)
+                .put("propertyNames", ref("matrix:key"))
+                .put("properties", properties);
+        return allOf.isEmpty() ? row : row.put("allOf", allOf);
     }
 
     private static JsonObject axis(String description, JsonObject items) {

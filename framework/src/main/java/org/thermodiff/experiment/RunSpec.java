@@ -13,10 +13,10 @@ import org.thermodiff.spi.Schedule;
 import org.thermodiff.spi.VelocityEstimator;
 
 /**
- * One fully resolved run of an experiment: a point of its matrix.
+ * One fully resolved run of an experiment: a point of its matrix, or a run its {@code include:} adds.
  *
  * @param experiment   experiment name
- * @param index        position in the matrix, from 0
+ * @param index        position among the experiment's runs, from 0
  * @param labels       value of every matrix axis, in axis order
  * @param tau          duration {@code τ}
  * @param seed         this run's seed (derived from the experiment seed and the labels)

@@ -1,6 +1,7 @@
 package org.thermodiff.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,11 +27,13 @@ import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.NoParameters;
 import org.thermodiff.testing.TestPlugins.GaussianParams;
 import org.thermodiff.testing.TestPlugins.MixtureParams;
+import org.thermodiff.testing.TestPlugins.NetParams;
 import org.thermodiff.testing.TestPlugins.ParticlesParams;
 import org.thermodiff.testing.TestPlugins.QuadratureParams;
 import org.thermodiff.testing.TestPlugins.Solver;
 import org.thermodiff.testing.TestPlugins.SpeedAccuracyParams;
 import org.thermodiff.testing.TestPlugins.UniformParams;
+import org.thermodiff.testing.TestPlugins.VeParams;
 import org.thermodiff.yaml.InputException;
 import org.thermodiff.yaml.Problem;
 
@@ -262,6 +265,223 @@ class ExperimentLoaderTest {
 
         assertEquals(List.of("analytic", "tiny"), plan.runs().stream().map(r -> r.labels().get("estimator")).toList());
         assertEquals(List.of("analytic", "test-net"), plan.runs().stream().map(r -> r.estimator().name()).toList());
+    }
+
+    // ---- matrix: exclude and include ----------------------------------------------------
+
+    @Test
+    void exclude_dropsEveryCombinationWithAllOfARowsValuesMatchingMapEntriesByName() throws Exception {
+        ExperimentPlan plan = load(SWEEP + """
+                  exclude:
+                    - { schedule: test-cosine, perturbation: narrow }
+                    - { perturbation: test-uniform }
+                """);
+
+        assertEquals(List.of("schedule", "perturbation"), plan.axes(), "'exclude' is not an axis");
+        assertEquals(List.of("test-cosine/shifted", "test-cond-ot/shifted", "test-cond-ot/narrow"), plan.runs().stream()
+                .map(r -> r.labels().get("schedule") + "/" + r.labels().get("perturbation")).toList());
+        assertEquals(List.of(0, 1, 2), plan.runs().stream().map(RunSpec::index).toList(), "numbered without gaps");
+        assertEquals("sweep#2 (schedule=test-cond-ot, perturbation=narrow)", plan.runs().get(2).id());
+        Map<String, Long> all = seedsByLabels(load(SWEEP));
+        seedsByLabels(plan).forEach((labels, seed) -> assertEquals(all.get(labels), seed, "a run keeps its seed: " + labels));
+    }
+
+    @Test
+    void exclude_matchesNumbersByValue() throws Exception {
+        ExperimentPlan plan = load(SINGLE + """
+                matrix:
+                  tau: [0.5, 2]
+                  sampler.nodes: [32, 4001]
+                  exclude:
+                    - { tau: 0.50, sampler.nodes: 32 }
+                    - { tau: 2.0, sampler.nodes: 4001 }
+                """);
+
+        assertEquals(List.of("0.5/4001", "2/32"), plan.runs().stream()
+                .map(r -> r.labels().get("tau") + "/" + r.labels().get("sampler.nodes")).toList());
+    }
+
+    @Test
+    void include_addsOneRunPerRowAfterTheCombinationsWithTheRowsLabelsAndPlugins() throws Exception {
+        ExperimentPlan plan = load(SWEEP + """
+                  include:
+                    - { schedule: { type: test-ve, sigma-max: 2 }, perturbation: { name: wide, type: gaussian, stddev: 2 },
+                        estimator: { type: test-net, layers: [4] } }
+                    - schedule: { name: cosine-euler, type: test-cosine }
+                      perturbation: narrow
+                      sampler.nodes: 128
+                      sampler: { type: quadrature-1d, solver: euler }
+                """);
+        RunSpec ve = plan.runs().get(6);
+        RunSpec euler = plan.runs().get(7);
+
+        assertEquals(8, plan.runs().size());
+        assertEquals(List.of("schedule", "perturbation"), plan.axes(), "'include' is not an axis");
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), plan.runs().stream().map(RunSpec::index).toList());
+        assertAll(
+                () -> assertEquals(Map.of("schedule", "test-ve", "perturbation", "wide"), ve.labels()),
+                () -> assertEquals(List.of("schedule", "perturbation"), List.copyOf(ve.labels().keySet()), "in axis order"),
+                () -> assertEquals("test-ve", ve.schedule().name()),
+                () -> assertEquals(new VeParams(0.01, 2), ve.schedule().parameters()),
+                () -> assertEquals(new GaussianParams(0, 2), ve.perturbation().parameters()),
+                () -> assertEquals("test-net", ve.estimator().name()),
+                () -> assertArrayEquals(new int[] {4}, ((NetParams) ve.estimator().parameters()).layers()),
+                () -> assertEquals(new QuadratureParams(64, Solver.RK4, 1_000_000), ve.sampler().parameters(), "the document's"),
+                () -> assertEquals("test-mixture", ve.data().name(), "the document's"),
+                () -> assertEquals("sweep#7 (schedule=cosine-euler, perturbation=narrow)", euler.id()),
+                () -> assertEquals("test-cosine", euler.schedule().name()),
+                () -> assertEquals(new GaussianParams(0, 0.8), euler.perturbation().parameters(),
+                        "a scalar that labels a value of the axis is that value"),
+                () -> assertEquals("narrow", euler.perturbation().label()),
+                () -> assertEquals(new QuadratureParams(128, Solver.EULER, 1_000_000), euler.sampler().parameters(),
+                        "the dotted path refines the row's sampler, whatever the order"),
+                () -> assertEquals("analytic", euler.estimator().name()));
+        assertTrue(plan.runs().subList(0, 6).stream().allMatch(r -> r.estimator().name().equals("analytic")
+                && ((QuadratureParams) r.sampler().parameters()).nodes() == 64), "the combinations are unchanged");
+        Map<String, Long> seeds = seedsByLabels(plan);
+        seedsByLabels(load(SWEEP)).forEach((labels, seed) -> assertEquals(seed, seeds.get(labels), labels));
+        assertEquals(ExperimentLoader.deriveSeed(ExperimentLoader.DEFAULT_SEED, ve.labels()), ve.seed());
+        assertEquals(8, Set.copyOf(seeds.values()).size());
+    }
+
+    @Test
+    void excludeAndInclude_replaceOneRunKeepingItsLabelsAndSeed() throws Exception {
+        ExperimentPlan plan = load(SWEEP + """
+                  exclude: [{ schedule: test-cond-ot, perturbation: narrow }]
+                  include: [{ schedule: test-cond-ot, perturbation: narrow, estimator: test-net, tau: 2 }]
+                """);
+        RunSpec replaced = plan.runs().get(5);
+
+        assertEquals(6, plan.runs().size());
+        assertEquals("sweep#5 (schedule=test-cond-ot, perturbation=narrow)", replaced.id());
+        assertEquals("test-net", replaced.estimator().name());
+        assertEquals(2.0, replaced.tau());
+        assertEquals(seedsByLabels(load(SWEEP)), seedsByLabels(plan));
+    }
+
+    @Test
+    void excludeAndInclude_mayBeEmpty() throws Exception {
+        ExperimentPlan plan = load(SWEEP + "  exclude: []\n  include: []\n");
+
+        assertEquals(seedsByLabels(load(SWEEP)), seedsByLabels(plan));
+        assertEquals(6, plan.runs().size());
+    }
+
+    @Test
+    void excludeKeyThatIsNotAnAxis_suggestsAndListsTheAxes() throws Exception {
+        Problem p = problem(SWEEP + "  exclude:\n    - { schedul: test-cosine }\n", "matrix.exclude[0].schedul");
+
+        assertAt(p, 12, 9);
+        assertMentions(p, "'schedul' is not an axis", "Did you mean 'schedule'?", "schedule, perturbation");
+    }
+
+    @Test
+    void excludeTopLevelKeyThatIsNotAnAxis_isRejected() throws Exception {
+        Problem p = problem(SWEEP + "  exclude:\n    - { estimator: analytic }\n", "matrix.exclude[0].estimator");
+
+        assertMentions(p, "'estimator' is not an axis", "schedule, perturbation");
+    }
+
+    @Test
+    void excludeValueThatIsNoValueOfItsAxis_pointsAtTheValueAndListsTheValues() throws Exception {
+        List<Problem> problems = problems(SWEEP + "  exclude:\n    - { schedule: test-cosin, perturbation: gaussian }\n");
+
+        assertEquals(List.of("matrix.exclude[0].schedule", "matrix.exclude[0].perturbation"),
+                problems.stream().map(Problem::key).toList());
+        assertAt(problems.get(0), 12, 19);
+        assertMentions(problems.get(0), "'test-cosin' is not a value of the axis 'schedule'", "Did you mean 'test-cosine'?",
+                "test-cosine, test-cond-ot");
+        assertAt(problems.get(1), 12, 45);
+        assertMentions(problems.get(1), "'gaussian'", "shifted, narrow, test-uniform", "'name:'");
+    }
+
+    @Test
+    void excludeThatIsNotAListOfMaps_isRejectedAtEachBadRow() throws Exception {
+        Problem notAList = problem(SWEEP + "  exclude: { schedule: test-cosine }\n", "matrix.exclude");
+        List<Problem> rows = problems(SWEEP + "  exclude: [test-cosine, {}]\n");
+
+        assertAt(notAList, 11, 12);
+        assertMentions(notAList, "expected a list of maps", "found a map");
+        assertEquals(List.of("matrix.exclude[0]", "matrix.exclude[1]"), rows.stream().map(Problem::key).toList());
+        assertMentions(rows.get(0), "expected a non-empty map", "found a string");
+        assertMentions(rows.get(1), "found an empty map");
+    }
+
+    @Test
+    void excludingEveryRun_isRejected() throws Exception {
+        Problem p = problem(SWEEP + "  exclude:\n    - { schedule: test-cosine }\n    - { schedule: test-cond-ot }\n",
+                "matrix.exclude");
+
+        assertAt(p, 11, 3);
+        assertMentions(p, "every run", "excluded");
+    }
+
+    @Test
+    void includeRowWithoutEveryAxis_namesTheMissingAxes() throws Exception {
+        Problem p = problem(SWEEP + "  include:\n    - { schedule: test-ve, estimator: test-net }\n", "matrix.include[0]");
+
+        assertAt(p, 12, 7);
+        assertMentions(p, "every matrix axis", "missing: perturbation", "Axes: schedule, perturbation");
+    }
+
+    @Test
+    void includeKeysThatCannotBeSet_areRejectedAtTheKey() throws Exception {
+        List<Problem> problems = problems(SWEEP + "  include:\n"
+                + "    - { schedule: test-ve, perturbation: narrow, report: [csv], name: other, estimater: test-net }\n");
+
+        assertEquals(List.of("matrix.include[0].report", "matrix.include[0].name", "matrix.include[0].estimater"),
+                problems.stream().map(Problem::key).toList());
+        assertAt(problems.get(0), 12, 50);
+        assertMentions(problems.get(0), "cannot set 'report'", "tau, seed, data");
+        assertMentions(problems.get(2), "Did you mean 'estimator'?");
+    }
+
+    @Test
+    void includedRunWithTheLabelsOfAnotherRun_isRejectedAtTheRow() throws Exception {
+        List<Problem> problems = problems(SWEEP + "  include:\n"
+                + "    - { schedule: test-cond-ot, perturbation: narrow, estimator: test-net }\n"
+                + "    - { schedule: test-ve, perturbation: narrow }\n"
+                + "    - { schedule: test-ve, perturbation: { name: narrow, type: gaussian, mean: 3 } }\n");
+
+        assertEquals(List.of("matrix.include[0]", "matrix.include[2]"), problems.stream().map(Problem::key).toList());
+        assertAt(problems.get(0), 12, 7);
+        assertMentions(problems.get(0), "runs 4 and 6 have the same labels {schedule=test-cond-ot, perturbation=narrow}",
+                "'name:'", "exclude");
+        assertAt(problems.get(1), 14, 7);
+        assertMentions(problems.get(1), "runs 7 and 8 have the same labels {schedule=test-ve, perturbation=narrow}");
+    }
+
+    @Test
+    void includeWithoutAxes_isRejected() throws Exception {
+        Problem p = problem(SINGLE + "matrix:\n  include:\n    - { estimator: test-net }\n", "matrix.include");
+
+        assertAt(p, 6, 3);
+        assertMentions(p, "at least one axis");
+    }
+
+    @Test
+    void badValueInAnIncludeRow_pointsIntoTheRow() throws Exception {
+        Problem p = problem(SWEEP + "  include:\n    - { schedule: { type: test-ve, sigma-max: -1 }, perturbation: narrow }\n",
+                "schedule.sigma-max");
+
+        assertAt(p, 12, 47);
+        assertMentions(p, "> 0");
+    }
+
+    @Test
+    void includeAndExcludeAreNotAxes_aListOfValuesIsNotRows() throws Exception {
+        Problem include = problem(SWEEP + "  include: [test-ve]\n", "matrix.include[0]");
+
+        assertMentions(include, "expected a non-empty map", "found a string");
+    }
+
+    @Test
+    void rowsAreNotCheckedAgainstABrokenAxisButWhatDoesNotDependOnItIs() throws Exception {
+        List<Problem> problems = problems(SWEEP.replace("  schedule:", "  schedul:")
+                + "  exclude: [{ schedule: test-cosine }]\n  include: [{ schedule: test-ve, report: csv }]\n");
+
+        assertEquals(Set.of("matrix.schedul", "matrix.include[0].report"), problems.stream().map(Problem::key)
+                .collect(Collectors.toSet()), () -> "problems: " + problems);
     }
 
     // ---- seeds ---------------------------------------------------------------------------

@@ -308,8 +308,11 @@ class ExperimentSchemaTest {
     void matrixAxesAreTheSweepableKeysAndDottedParameterPathsEachAListOfValidValues() {
         JsonObject matrix = schema.getJsonObject("properties").getJsonObject("matrix");
         assertEquals("object", matrix.getString("type"));
-        List<String> axes = strings(matrix.getJsonObject("propertyNames").getJsonArray("enum"));
-        assertEquals(List.copyOf(matrix.getJsonObject("properties").fieldNames()), axes);
+        List<String> keys = strings(matrix.getJsonObject("propertyNames").getJsonArray("enum"));
+        assertEquals(List.copyOf(matrix.getJsonObject("properties").fieldNames()), keys);
+        assertEquals(List.of("exclude", "include"), keys.subList(keys.size() - 2, keys.size()), "the two words that are not axes");
+        List<String> axes = keys.subList(0, keys.size() - 2);
+        assertEquals(axes, strings(definition("matrix:key").getJsonArray("enum")), "the keys of include and exclude rows");
         assertEquals(List.of("tau", "seed", "data", "prior", "perturbation", "schedule", "estimator", "sampler", "time", "metrics"),
                 axes.subList(0, 10));
         assertAll(
@@ -342,6 +345,37 @@ class ExperimentSchemaTest {
                 () -> assertEquals(new JsonObject().put("description", "standard deviation").put("type", "number")
                         .put("exclusiveMinimum", 0L), matrixAxis("perturbation.stddev").getJsonObject("items"),
                         "gaussian's and test-mixture's stddev only differ in description and default: one schema"));
+    }
+
+    @Test
+    void matrixExcludeRowsMapAxesToValuesAndIncludeRowsMapThemToOneValidValueEach() {
+        JsonObject exclude = matrixAxis("exclude");
+        assertEquals("array", exclude.getString("type"));
+        assertNull(exclude.getValue("minItems"), "an empty list is allowed");
+        JsonObject excludeRow = exclude.getJsonObject("items");
+        assertEquals("object", excludeRow.getString("type"));
+        assertEquals(1, excludeRow.getInteger("minProperties"));
+        assertEquals(ref("matrix:key"), excludeRow.getJsonObject("propertyNames"));
+
+        JsonObject include = matrixAxis("include");
+        assertEquals("array", include.getString("type"));
+        assertEquals(ref("matrix:include"), include.getJsonObject("items"));
+        JsonObject row = definition("matrix:include");
+        assertEquals("object", row.getString("type"));
+        assertEquals(1, row.getInteger("minProperties"));
+        assertEquals(ref("matrix:key"), row.getJsonObject("propertyNames"));
+        JsonObject properties = row.getJsonObject("properties");
+        assertEquals(strings(definition("matrix:key").getJsonArray("enum")), List.copyOf(properties.fieldNames()));
+        for (String key : properties.fieldNames()) {
+            assertEquals(new JsonObject().put("$ref", "#/properties/matrix/properties/" + key + "/items"), properties.getJsonObject(key),
+                    "one value of the axis, not a list: " + key);
+        }
+        assertEquals(matrixAxis("sampler.nodes").getJsonObject("items"), resolve(properties.getJsonObject("sampler.nodes")));
+        // A plugin the row sets is complete unless the row also sets one of its parameters by a dotted key.
+        JsonObject sampler = row.getJsonArray("allOf").stream().map(JsonObject.class::cast)
+                .filter(r -> r.getJsonObject("then").getJsonObject("properties").containsKey("sampler")).findFirst().orElseThrow();
+        assertEquals("^sampler\\.", sampler.getJsonObject("if").getJsonObject("propertyNames").getJsonObject("not").getString("pattern"));
+        assertEquals(ref("complete:sampler"), sampler.getJsonObject("then").getJsonObject("properties").getJsonObject("sampler"));
     }
 
     /** Two samplers whose parameter 'steps' has different types, and an empty estimator family. */
@@ -387,10 +421,21 @@ class ExperimentSchemaTest {
         List<String> refs = new ArrayList<>();
         collectRefs(schema, refs);
         for (String r : refs) {
-            assertTrue(r.startsWith("#/definitions/") && definitions.contains(r.substring("#/definitions/".length())), r);
+            assertTrue(r.startsWith("#/definitions/") && definitions.contains(r.substring("#/definitions/".length()))
+                    || r.startsWith("#/properties/matrix/properties/") && resolve(new JsonObject().put("$ref", r)) != null, r);
         }
-        Set<String> used = refs.stream().map(r -> r.substring("#/definitions/".length())).collect(Collectors.toSet());
+        Set<String> used = refs.stream().filter(r -> r.startsWith("#/definitions/"))
+                .map(r -> r.substring("#/definitions/".length())).collect(Collectors.toSet());
         assertEquals(Set.copyOf(definitions), used, "no unused definitions");
+    }
+
+    /** What a {@code $ref} JSON pointer into the schema points at (null if nothing). */
+    private static JsonObject resolve(JsonObject ref) {
+        Object node = schema;
+        for (String part : ref.getString("$ref").substring(2).split("/")) {
+            node = node instanceof JsonObject o ? o.getValue(part) : null;
+        }
+        return (JsonObject) node;
     }
 
     private static void collectRefs(Object node, List<String> refs) {

@@ -116,6 +116,56 @@ class CliTest {
         assertFalse(Files.exists(out), "nothing is run or written on bad input");
     }
 
+    /** fig4's first two perturbations under cosine and cond-OT, less one combination, plus one run under OT. */
+    private static final String INCLUDE_EXCLUDE = """
+            matrix:
+              schedule: [cosine, cond-ot]
+              perturbation:
+                - { name: gaussian-mean, type: gaussian, mean: 1.0, stddev: 1.0 }
+                - { name: gaussian-variance, type: gaussian, mean: 0.0, stddev: 0.8 }
+              exclude: [{ schedule: cosine, perturbation: gaussian-variance }]
+              include: [{ schedule: ot, perturbation: gaussian-variance, sampler.nodes: 512 }]
+            report: [json, csv]
+            """;
+
+    @Test
+    void matrixExcludeAndIncludeRunEndToEndInOrderWithTheIncludedSettings() {
+        Path file = Experiments.write(dir, "cli-include", INCLUDE_EXCLUDE);
+        Path out = dir.resolve("out");
+
+        Cli.Result r = Cli.run(file, out, "--threads", "2");
+
+        assertEquals(ExitCode.OK, r.exitCode(), r::describe);
+        JsonObject results = Experiments.results(out.resolve("cli-include"));
+        List<String> labels = Experiments.runs(results).map(run -> run.getJsonObject("labels").getString("schedule") + "/"
+                + run.getJsonObject("labels").getString("perturbation")).toList();
+        assertEquals(List.of("cosine/gaussian-mean", "cond-ot/gaussian-mean", "cond-ot/gaussian-variance", "ot/gaussian-variance"),
+                labels);
+        assertTrue(Experiments.runs(results).allMatch(run -> "ok".equals(run.getString("status"))), results::encodePrettily);
+        List<Integer> nodes = Experiments.runs(results)
+                .map(run -> run.getJsonObject("configuration").getJsonObject("sampler").getInteger("nodes")).toList();
+        assertEquals(List.of(256, 256, 256, 512), nodes, "only the included run sets sampler.nodes");
+        assertEquals(5, Experiments.read(out.resolve("cli-include").resolve("results.csv")).lines().count(), "header + 4 runs");
+
+        Cli.Result validated = Cli.execute("validate", file.toString());
+        assertEquals(ExitCode.OK, validated.exitCode(), validated::describe);
+        assertTrue(validated.out().contains("4 runs (schedule × perturbation)"), validated::describe);
+    }
+
+    @Test
+    void misspeltExcludeValueIsBadInputAtItsLineAndColumnListingTheAxisValues() {
+        // line 1 name, lines 2-7 the small set-up, line 8 "matrix:", line 13 the exclude row
+        Path file = Experiments.write(dir, "cli-exclude", INCLUDE_EXCLUDE.replace("{ schedule: cosine, perturbation", "{ schedule: cosin, perturbation"));
+        Path out = dir.resolve("out");
+
+        Cli.Result r = Cli.run(file, out);
+
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::describe);
+        assertTrue(r.err().contains(file + ":13:25: matrix.exclude[0].schedule: 'cosin' is not a value of the axis 'schedule'. "
+                + "Did you mean 'cosine'? Its values: cosine, cond-ot"), r::describe);
+        assertFalse(Files.exists(out), "nothing is run or written on bad input");
+    }
+
     @Test
     void malformedYamlIsBadInputWithLocationAndNoStackTrace() {
         Path file = Experiments.writeRaw(dir, "broken.yaml", """

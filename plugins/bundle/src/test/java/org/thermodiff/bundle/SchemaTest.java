@@ -201,6 +201,14 @@ class SchemaTest {
                 Arguments.of("schedule: cosine\nperturbation: {type: uniform, low: -1}\nmatrix:\n  perturbation.high: [1, 2]\n", true),
                 Arguments.of("schedule: ot\nmatrix:\n  perturbation: [gaussian, {name: u, type: uniform, low: -1, high: 1}]\n", true),
                 Arguments.of(REST + "matrix:\n  sampler.type: [quadrature-1d, particles]\n  metrics: [[speed-accuracy], []]\n", true),
+                Arguments.of("perturbation: gaussian\nmatrix:\n  schedule: [cosine, cond-ot, ot]\n  exclude: [{schedule: ot}]\n"
+                        + "  include: [{schedule: {type: ve, sigma-max: 2}, estimator: analytic, sampler.nodes: 512}]\n", true),
+                Arguments.of(REST + "matrix:\n  sampler.nodes: [256, 512]\n  exclude: []\n  include:\n"
+                        + "    - {sampler.nodes: 1024, sampler: {type: quadrature-1d, steps: 100}, tau: 2, metrics: [densities]}\n", true),
+                Arguments.of("schedule: cosine\nmatrix:\n  perturbation: [gaussian, {name: u, type: uniform, low: -1, high: 1}]\n"
+                        + "  exclude: [{perturbation: u}]\n  include: [{perturbation: {name: w, type: uniform, low: -2, high: 2}}]\n", true),
+                Arguments.of(REST + "matrix:\n  tau: [1]\n  include: [{tau: 2, perturbation: {type: uniform, low: -1}, perturbation.high: 1}]\n",
+                        true),
 
                 Arguments.of("perturbation: gaussian\n", false),
                 Arguments.of("schedule: cosine\n", false),
@@ -231,6 +239,16 @@ class SchemaTest {
                 Arguments.of(REST + "matrix:\n  sampler.nodes: [512, 8]\n", false),
                 Arguments.of(REST + "matrix:\n  sampler.nodez: [512]\n", false),
                 Arguments.of(REST + "matrix: [schedule]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: [{tau: 3, report: [json]}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: [{tau: 3, nmae: x}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: [{tau: 0}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: [{tau: 3, perturbation: {type: uniform, low: -1}}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: [{tau: 3, sampler: {type: quadrature-1d, nodez: 512}}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: [{}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  include: {tau: 3}\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  exclude: [{tau: 1, report: json}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  exclude: [{}]\n", false),
+                Arguments.of(REST + "matrix:\n  tau: [1, 2]\n  exclude: [tau]\n", false),
                 Arguments.of(REST + "unknown: 1\n", false));
     }
 
