@@ -518,6 +518,15 @@ public final class ExperimentLoader {
             return;
         }
         int d = data.dimension();
+        try {
+            int least = create(run.schedule()).minimumDimension();
+            if (d < least) {
+                problems.add(markOf(tree, "schedule"), "schedule", "schedule '" + run.schedule().label() + "' needs data in at "
+                        + "least " + least + " dimensions, but the data are " + d + "-dimensional");
+            }
+        } catch (RuntimeException e) {
+            // reported by the run
+        }
         if (d == 1) {
             return;
         }

@@ -43,4 +43,9 @@ public interface Schedule {
     default boolean hasExactVelocity(int dimension) {
         return true;
     }
+
+    /** The least data dimension this schedule works in (1 by default; a rotation needs 2). */
+    default int minimumDimension() {
+        return 1;
+    }
 }

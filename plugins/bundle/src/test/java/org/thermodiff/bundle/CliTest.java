@@ -341,7 +341,7 @@ class CliTest {
                 List.copyOf(sections.keySet()), r::describe);
         Map<String, List<String>> builtIns = Map.of(
                 "data", List.of("gaussian", "gaussian-mixture", "uniform"),
-                "schedule", List.of("cosine", "cond-ot", "linear-vp", "ve", "ot"),
+                "schedule", List.of("cosine", "cond-ot", "linear-vp", "ve", "ot", "rotating"),
                 "estimator", List.of("analytic"),
                 "sampler", List.of("quadrature-1d", "particles"),
                 "distance", List.of("w1", "w2", "chi2"),

@@ -143,4 +143,20 @@ class NdPathTest {
                 r::describe);
         assertTrue(r.err().contains("perturbation 'uniform' is 1-dimensional but the data are 2-dimensional"), r::describe);
     }
+
+    /** A schedule that needs a plane (the rotation of the non-conservative force) refuses 1-D data when checked. */
+    @Test
+    void rotationOnTheLineIsBadInput() {
+        Path file = Experiments.writeRaw(dir, "line.yaml", """
+                name: line
+                data: { type: gaussian, mean: 0, stddev: 1 }
+                schedule: { type: rotating, g: 1 }
+                perturbation: { type: gaussian, mean: 1, stddev: 1 }
+                report: [json]
+                """);
+        Cli.Result r = Cli.execute("validate", file.toString());
+        assertEquals(org.thermodiff.cli.ExitCode.BAD_INPUT, r.exitCode(), r::describe);
+        assertTrue(r.err().contains("line.yaml:3:") && r.err().contains("schedule 'rotating' needs data in at least 2 dimensions"),
+                r::describe);
+    }
 }

@@ -19,6 +19,9 @@ public final class SchedulePlugins extends PluginModule {
                 LinearVpSchedule::new));
         register(PluginFamily.SCHEDULE, "ve", PluginFactory.of(
                 "variance-exploding schedule m=1, T=∂t(σ²/2) (Eqs. 26–27)", VeSchedule.Params.class, VeSchedule::new));
+        register(PluginFamily.SCHEDULE, "rotating", PluginFactory.of(
+                "a Gaussian-conditional schedule plus the non-conservative force (g/τ) J x (rotation), in R^d, d ≥ 2",
+                RotatingParams.class, RotatingParams::create));
         register(PluginFamily.SCHEDULE, "ot", PluginFactory.of(
                 "exact 1-D optimal transport (displacement interpolation) from the data to the prior (Eq. 91)",
                 NoParameters.class, p -> new OptimalTransportSchedule()));
