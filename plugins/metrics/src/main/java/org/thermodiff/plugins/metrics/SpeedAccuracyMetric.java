@@ -21,6 +21,7 @@ import org.thermodiff.spi.sampling.PointCloud;
 import org.thermodiff.spi.sampling.PointSnapshot;
 import org.thermodiff.spi.sampling.TimeGrid;
 import org.thermodiff.thermo.SpeedAccuracy;
+import org.thermodiff.thermo.TurSpeed;
 
 /**
  * The speed-accuracy relations of the paper (Eqs. 77–82 and 91) on one run.
@@ -46,6 +47,19 @@ import org.thermodiff.thermo.SpeedAccuracy;
  * eigen-decompositions would dominate the run, it uses the weaker moment bound
  * {@code W2² ≥ |m_μ − m_ν|² + (√tr Σ_μ − √tr Σ_ν)²} ({@link #w2SquaredTraceBound}), which needs only
  * means and traces.
+ *
+ * <p>Speed ({@code speed}): {@code kinetic} (default) takes {@code v2² = E|ν|²}, exact for gradient
+ * fields. {@code tur} takes {@code v2²} from the TUR (Eqs. 72–76) maximised over a function basis
+ * ({@link TurSpeed}: {@code basis} polynomial of degree {@code basis-size}, or {@code basis-size}
+ * radial bumps), a lower bound that converges to {@code v2²} as the basis grows and stays below
+ * {@code E|ν|²} when the field is not a gradient (Eqs. 66–67); {@code TSdot} stays {@code E|ν|²}
+ * (Eq. 36), {@code c2 = ∫ v2² dt} uses the bound, {@code dissipation = ∫ E|ν|² dt}, and
+ * {@code c2_basis_<s>} gives {@code c2} for each nested basis size {@code s} (degree or centres) so
+ * the convergence is visible. {@code observables} (a comma-separated list of {@code x<j>},
+ * {@code r2}, {@code x<i>x<j>}) adds series columns {@code v_<name>}, the speed
+ * {@code v_r = |E[ν·∇r]|/sqrt(E|∇r|²)} of each (Eq. 72), checked pointwise against
+ * {@code v_r ≤ v2 ≤ sqrt(T·Ṡ)} at the tightest time; in {@code tur} mode their gradients join the
+ * basis for the reported {@code v2sq}, so {@code v_r ≤ v2} holds without a truncation error.
  */
 final class SpeedAccuracyMetric implements Metric {
 
@@ -56,14 +70,38 @@ final class SpeedAccuracyMetric implements Metric {
      * @param divergence divergence giving D0
      * @param geodesic   distance for the Eq. 91 bound {@code c2 ≥ W2(P_0, P_τ)²/τ}
      * @param tolerance  relative slack in the bound checks
+     * @param speed      how v2² is obtained: kinetic energy or the TUR basis bound
+     * @param basis      function basis of the TUR bound
+     * @param basisSize  polynomial degree or number of radial centres
+     * @param observables comma-separated observables whose speeds are reported
      */
     record Params(
             @Param(doc = "transport distance for W1(t) and its optimal plan", defaultValue = "w1", family = "distance") String transport,
             @Param(doc = "divergence for D0 = χ²(P̃†_0 ‖ P†_0) (Eq. 78)", defaultValue = "chi2", family = "distance") String divergence,
             @Param(doc = "distance for the bound c2 ≥ W2(P_0, P_τ)²/τ (Eq. 91)", defaultValue = "w2", family = "distance") String geodesic,
             @Param(doc = "relative slack allowed in bound checks (numerical error, not physics)", defaultValue = "1e-8",
-                    min = 0, max = 1) double tolerance) {
+                    min = 0, max = 1) double tolerance,
+            @Param(doc = "v2²: kinetic = E|ν|² (exact for gradient fields), tur = TUR bound over a basis (Eqs. 72–76)",
+                    defaultValue = "kinetic") Speed speed,
+            @Param(doc = "basis of the TUR bound (speed: tur): polynomial or radial", defaultValue = "polynomial")
+                    TurSpeed.BasisKind basis,
+            @Param(doc = "polynomial degree, or number of radial centres, of the TUR basis", defaultValue = "2",
+                    min = 1, max = TurSpeed.MAX_BASIS) int basisSize,
+            @Param(doc = "comma-separated observables r whose speeds v_r = |E[ν·∇r]|/sqrt(E|∇r|²) (Eq. 72) are reported: "
+                    + "x<j> (coordinate j, 1-based), r2 (|x|²), x<i>x<j>", defaultValue = "''") String observables) {
+
+        Params {
+            TurSpeed.Observable.parseList(observables); // fail at binding time with the allowed forms
+        }
+
+        /** The defaults of the speed parameters (kinetic speed, no observables). */
+        Params(String transport, String divergence, String geodesic, double tolerance) {
+            this(transport, divergence, geodesic, tolerance, Speed.KINETIC, TurSpeed.BasisKind.POLYNOMIAL, 2, "");
+        }
     }
+
+    /** How {@code v2²} is computed. */
+    public enum Speed { KINETIC, TUR }
 
     /**
      * Largest dimension for Gelbrich's bound: {@code d × d} eigen-decompositions cost milliseconds
@@ -145,20 +183,57 @@ final class SpeedAccuracyMetric implements Metric {
         final double[] w1;
         final double[] rate;
         final double[] v2;
+        final double[] kinetic;
         final boolean[] seen;
+        /** TUR bound per nested basis level and time (tur mode, whole cloud only), else null. */
+        double[][] levels;
+        int[] levelSizes;
+        int basisFunctions;
+        /** Observable speeds per observable and time (whole cloud only), else null. */
+        double[][] speeds;
 
         Track(int size) {
             w1 = new double[size];
             rate = new double[size];
             v2 = new double[size];
+            kinetic = new double[size];
             seen = new boolean[size];
         }
 
-        void record(int k, Distance transport, PointCloud reverse, PointCloud estimated) {
+        void record(int k, Distance transport, PointCloud reverse, PointCloud estimated, Params params,
+                List<TurSpeed.Observable> observables, boolean detail) {
             TransportPlan plan = transport.plan(reverse, estimated).orElseThrow();
             w1[k] = SpeedAccuracy.transportCost(plan, reverse, estimated, 1);
             rate[k] = SpeedAccuracy.w1Rate(plan, reverse, estimated);
-            v2[k] = SpeedAccuracy.meanSquaredVelocity(reverse);
+            kinetic[k] = SpeedAccuracy.meanSquaredVelocity(reverse);
+            int d = reverse.dimension();
+            if (params.speed() == Speed.TUR) {
+                TurSpeed.BasisSpec spec = new TurSpeed.BasisSpec(params.basis(), params.basisSize());
+                TurSpeed.Result r = TurSpeed.bound(d, reverse.positions(), reverse.weights(), reverse.velocities(), spec,
+                        detail ? observables : List.of());
+                v2[k] = r.bound();
+                if (detail) {
+                    if (levels == null) {
+                        levels = new double[r.levels().length][v2.length];
+                        levelSizes = r.levels();
+                        basisFunctions = r.functions()[r.functions().length - 1];
+                    }
+                    for (int q = 0; q < levelSizes.length; q++) {
+                        levels[q][k] = r.v2Squared()[q];
+                    }
+                }
+            } else {
+                v2[k] = kinetic[k];
+            }
+            if (detail && !observables.isEmpty()) {
+                if (speeds == null) {
+                    speeds = new double[observables.size()][v2.length];
+                }
+                for (int o = 0; o < observables.size(); o++) {
+                    speeds[o][k] = TurSpeed.observableSpeed(d, reverse.positions(), reverse.weights(),
+                            reverse.velocities(), observables.get(o));
+                }
+            }
             seen[k] = true;
         }
 
@@ -188,6 +263,7 @@ final class SpeedAccuracyMetric implements Metric {
         private PointCloud reverseAtZero;
         private PointCloud reverseAtTau;
         private Track[] batches;
+        private final List<TurSpeed.Observable> observables;
 
         Accumulator(RunContext context, Distance transport, double d0, double c2LowerBound) {
             this.context = context;
@@ -195,11 +271,12 @@ final class SpeedAccuracyMetric implements Metric {
             this.d0 = d0;
             this.c2LowerBound = c2LowerBound;
             this.all = new Track(context.grid().size());
+            this.observables = TurSpeed.Observable.parseList(params.observables());
         }
 
         @Override
         public void accept(PointSnapshot s) {
-            all.record(s.index(), transport, s.reverse(), s.estimated());
+            all.record(s.index(), transport, s.reverse(), s.estimated(), params, observables, true);
             if (s.index() == 0) {
                 reverseAtZero = s.reverse();
             } else if (s.index() == context.grid().size() - 1) {
@@ -215,7 +292,7 @@ final class SpeedAccuracyMetric implements Metric {
                     }
                 }
                 for (int b = 0; b < batches.length; b++) {
-                    batches[b].record(s.index(), transport, r.batch(b), e.batch(b));
+                    batches[b].record(s.index(), transport, r.batch(b), e.batch(b), params, observables, false);
                 }
             }
         }
@@ -233,8 +310,9 @@ final class SpeedAccuracyMetric implements Metric {
                 c2LowerBound = w2 * w2 / context.tau();
             }
             double[] vloss = all.vLossSquared(d0);
-            // The exact fields are gradients (in 1-D every field is), so T·Ṡ = E|ν|² = v2² (Eq. 67 with equality).
-            double[] tsDot = all.v2.clone();
+            // T·Ṡ = E|ν|² (Eq. 36). With speed: kinetic, v2² is taken equal to it (Eq. 67 with equality: the exact
+            // fields are gradients, and in 1-D every field is); with speed: tur, v2² is the basis bound below it.
+            double[] tsDot = all.kinetic.clone();
             double[] summary = all.summary(grid, d0, vloss);
             double eta = summary[2];
             double c1 = summary[3];
@@ -245,9 +323,22 @@ final class SpeedAccuracyMetric implements Metric {
             List<BoundCheck> checks = new ArrayList<>();
             checks.add(BoundCheck.of("eta<=c1", "Eq. 82", eta, c1, tol));
             checks.add(BoundCheck.of("c1<=c2", "Eq. 82", c1, c2, tol));
-            checks.add(worstPointwise(vloss, tsDot, tol));
+            checks.add(worstPointwise("vloss2<=TSdot", "Eq. 80", vloss, tsDot, tol));
             checks.add(BoundCheck.of("c2<=dissipation", "Eq. 67", c2, dissipation, tol));
             checks.add(BoundCheck.of("W2^2/tau<=c2", "Eq. 91", c2LowerBound, c2, tol));
+            double[][] speeds = all.speeds;
+            for (int o = 0; o < observables.size(); o++) {
+                String name = observables.get(o).name();
+                double[] vr2 = new double[speeds[o].length];
+                for (int k = 0; k < vr2.length; k++) {
+                    vr2[k] = speeds[o][k] * speeds[o][k];
+                }
+                // Squares on both sides, so the relative slack is that of the other checks.
+                checks.add(worstPointwise("v_" + name + "<=v2", "Eq. 72", vr2, all.v2, tol));
+            }
+            if (params.speed() == Speed.TUR) {
+                checks.add(worstPointwise("v2<=sqrt(TSdot)", "Eq. 67", all.v2, tsDot, tol));
+            }
             boolean hold = checks.stream().allMatch(BoundCheck::holds);
 
             Map<String, Object> values = new LinkedHashMap<>();
@@ -261,6 +352,12 @@ final class SpeedAccuracyMetric implements Metric {
             values.put("bounds_hold", hold);
             values.put("delta_W1", summary[0] - summary[1]);
             values.put("c2_lower_bound", c2LowerBound);
+            if (all.levels != null) {
+                for (int q = 0; q < all.levelSizes.length; q++) {
+                    values.put("c2_basis_" + all.levelSizes[q], grid.integrate(all.levels[q]));
+                }
+                values.put("basis_functions", (double) all.basisFunctions);
+            }
             if (batches != null) {
                 String[] names = {"W1_generated", "W1_initial", "eta", "c1", "c2"};
                 double[][] perBatch = Arrays.stream(batches).map(b -> b.summary(grid, d0, b.vLossSquared(d0)))
@@ -271,19 +368,22 @@ final class SpeedAccuracyMetric implements Metric {
                 }
                 values.put("batches", (double) batches.length);
             }
-            Series series = Series.withTimes(grid.times())
+            Series.Builder builder = Series.withTimes(grid.times())
                     .column("W1", all.w1)
                     .column("dW1dt", all.rate)
                     .column("vloss2", vloss)
                     .column("v2sq", all.v2)
-                    .column("TSdot", tsDot)
-                    .build();
+                    .column("TSdot", tsDot);
+            for (int o = 0; o < observables.size(); o++) {
+                builder.column("v_" + observables.get(o).name(), speeds[o]);
+            }
+            Series series = builder.build();
             return new MetricResult(values, series, checks);
         }
     }
 
-    /** The pointwise check of Eq. 80 at the time where it is tightest. */
-    private static BoundCheck worstPointwise(double[] vloss, double[] tsDot, double tol) {
+    /** A pointwise check {@code lhs(t) ≤ rhs(t)} (e.g. Eq. 80) at the time where it is tightest. */
+    private static BoundCheck worstPointwise(String name, String equation, double[] vloss, double[] tsDot, double tol) {
         int worst = 0;
         double worstMargin = Double.POSITIVE_INFINITY;
         for (int k = 0; k < vloss.length; k++) {
@@ -294,7 +394,7 @@ final class SpeedAccuracyMetric implements Metric {
                 worst = k;
             }
         }
-        return BoundCheck.of("vloss2<=TSdot", "Eq. 80", vloss[worst], tsDot[worst], tol);
+        return BoundCheck.of(name, equation, vloss[worst], tsDot[worst], tol);
     }
 
     /**

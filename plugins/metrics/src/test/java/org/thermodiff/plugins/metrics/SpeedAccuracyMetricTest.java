@@ -90,10 +90,14 @@ class SpeedAccuracyMetricTest {
     }
 
     private static MetricResult measure(TimeGrid grid, boolean frozen) {
+        return measure(grid, frozen, new SpeedAccuracyMetric.Params("w1", "chi2", "w2", 1e-8));
+    }
+
+    private static MetricResult measure(TimeGrid grid, boolean frozen, SpeedAccuracyMetric.Params params) {
         NormalScoreRule rule = NormalScoreRule.of(1024, 16, 8.5);
         double[] z = rule.nodes();
         double[] w = rule.weights();
-        SpeedAccuracyMetric metric = new SpeedAccuracyMetric(new SpeedAccuracyMetric.Params("w1", "chi2", "w2", 1e-8));
+        SpeedAccuracyMetric metric = new SpeedAccuracyMetric(params);
         MetricAccumulator acc = metric.open(context(grid));
         for (int k = grid.size() - 1; k >= 0; k--) {
             double t = grid.time(k);
@@ -140,6 +144,51 @@ class SpeedAccuracyMetricTest {
             assertEquals(scaleRate(t) * scaleRate(t), r.series().get(k, "v2sq"), 1e-12);
         }
         assertEquals(java.util.List.of("t", "W1", "dW1dt", "vloss2", "v2sq", "TSdot"), r.series().names());
+    }
+
+    /**
+     * speed: tur in 1-D, where every field is a gradient: ν = (Ṡ/S) x = ∇(Ṡ x²/(2S)) lies in the
+     * degree-2 span, so v2sq = Ṡ² and c2 = ∫Ṡ² dt as in kinetic mode, to the same 1e-11/1e-12 as
+     * above (the basis adds only rounding of a 2×2 solve). Degree 1 (constant gradients) sees only
+     * E[ν] = (Ṡ/S) E[x] = 0 on the symmetric quadrature cloud, so c2_basis_1 ≈ 0 (|E x| ≤ 1e-15, squared).
+     * Observables: v_x1 = |E ν| = 0; r2 = x² has ∇r = 2x, so v_r2 = |E[2xν]|/sqrt(E[4x²]) = |Ṡ| S²/S = |Ṡ|,
+     * the optimal observable here (v_r2 = v2).
+     */
+    @Test
+    void turSpeedInOneDimensionEqualsTheKineticSpeed() {
+        SpeedAccuracyMetric.Params params = new SpeedAccuracyMetric.Params("w1", "chi2", "w2", 1e-8,
+                SpeedAccuracyMetric.Speed.TUR, org.thermodiff.thermo.TurSpeed.BasisKind.POLYNOMIAL, 3, "x1, r2");
+        MetricResult r = measure(TimeGrid.gaussLegendre(1, 4, 16), false, params);
+        MetricResult kinetic = measure(TimeGrid.gaussLegendre(1, 4, 16), false);
+        double c2 = c2Exact();
+        assertEquals(c2, (Double) r.values().get("c2"), 1e-11);
+        assertEquals((Double) kinetic.values().get("c2"), (Double) r.values().get("c2"), 1e-12);
+        assertEquals(c2, (Double) r.values().get("dissipation"), 1e-11);
+        assertEquals(0, (Double) r.values().get("c2_basis_1"), 1e-20);
+        assertEquals(c2, (Double) r.values().get("c2_basis_2"), 1e-11);
+        assertEquals(c2, (Double) r.values().get("c2_basis_3"), 1e-11);
+        assertEquals(3.0, (Double) r.values().get("basis_functions"));
+        assertEquals(Boolean.TRUE, r.values().get("bounds_hold"));
+        assertEquals(java.util.List.of("t", "W1", "dW1dt", "vloss2", "v2sq", "TSdot", "v_x1", "v_r2"), r.series().names());
+        for (int k = 0; k < r.series().rows(); k++) {
+            double t = r.series().get(k, "t");
+            double rate2 = scaleRate(t) * scaleRate(t);
+            assertEquals(rate2, r.series().get(k, "v2sq"), 1e-12);
+            assertEquals(rate2, r.series().get(k, "TSdot"), 1e-12);
+            assertEquals(0, r.series().get(k, "v_x1"), 1e-13);
+            assertEquals(Math.abs(scaleRate(t)), r.series().get(k, "v_r2"), 1e-12);
+        }
+        java.util.List<String> names = r.checks().stream().map(BoundCheck::name).toList();
+        assertTrue(names.containsAll(java.util.List.of("v_x1<=v2", "v_r2<=v2", "v2<=sqrt(TSdot)", "c2<=dissipation")), names.toString());
+    }
+
+    /** A misspelt observable is refused when the parameters are made, with the allowed forms. */
+    @Test
+    void unknownObservableIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new SpeedAccuracyMetric.Params("w1", "chi2", "w2", 1e-8, SpeedAccuracyMetric.Speed.TUR,
+                        org.thermodiff.thermo.TurSpeed.BasisKind.RADIAL, 8, "x1,|x|"));
+        assertTrue(e.getMessage().startsWith("unknown observable '|x|'; allowed forms: x<j>"), e.getMessage());
     }
 
     /** Clouds that change W1 without moving (zero velocities): η > c1 = 0, and the check says so. */
