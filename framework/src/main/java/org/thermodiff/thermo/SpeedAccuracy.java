@@ -102,19 +102,7 @@ public final class SpeedAccuracy {
      */
     public static double meanSquaredVelocity(PointCloud cloud) {
         requireVelocities(cloud, cloud);
-        int d = cloud.dimension();
-        double[] w = cloud.weights();
-        double[] v = cloud.velocities();
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            double sq = 0;
-            for (int c = 0; c < d; c++) {
-                double vc = v[i * d + c];
-                sq += vc * vc;
-            }
-            s += w[i] * sq;
-        }
-        return s;
+        return TurSpeed.kinetic(cloud.dimension(), cloud.weights(), cloud.velocities());
     }
 
     private static int requireSameDimension(PointCloud a, PointCloud b) {

@@ -33,4 +33,23 @@ public interface MetricAccumulator {
 
     /** The result, after every snapshot of the grid has been accepted. */
     MetricResult finish();
+
+    /**
+     * An accumulator for a metric that needs no snapshots (it measures the run's fields or its
+     * training, not its clouds): snapshots of any dimension are ignored, and {@code result} is asked
+     * for at the end.
+     */
+    static MetricAccumulator withoutSnapshots(java.util.function.Supplier<MetricResult> result) {
+        return new MetricAccumulator() {
+            @Override
+            public void accept(PointSnapshot snapshot) {
+                // nothing to take from the clouds
+            }
+
+            @Override
+            public MetricResult finish() {
+                return result.get();
+            }
+        };
+    }
 }

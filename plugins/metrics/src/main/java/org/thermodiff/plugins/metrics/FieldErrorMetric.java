@@ -14,8 +14,6 @@ import org.thermodiff.spi.metrics.RunContext;
 import org.thermodiff.spi.metrics.Series;
 import org.thermodiff.spi.process.ForwardProcess;
 import org.thermodiff.spi.process.VelocityField;
-import org.thermodiff.spi.sampling.PointSnapshot;
-import org.thermodiff.spi.sampling.Snapshot;
 import org.thermodiff.spi.sampling.TimeGrid;
 
 /**
@@ -64,23 +62,8 @@ final class FieldErrorMetric implements Metric {
 
     @Override
     public MetricAccumulator open(RunContext context) {
-        MetricResult result = measure(context);
-        return new MetricAccumulator() {
-            @Override
-            public void accept(Snapshot snapshot) {
-                // err(t) is taken over the exact P_t, not over the clouds.
-            }
-
-            @Override
-            public void accept(PointSnapshot snapshot) {
-                // idem
-            }
-
-            @Override
-            public MetricResult finish() {
-                return result;
-            }
-        };
+        MetricResult result = measure(context); // err(t) is taken over the exact P_t, not over the clouds
+        return MetricAccumulator.withoutSnapshots(() -> result);
     }
 
     /** {@code E_{P_t}|ν̂_t − ν_t|²} and {@code E_{P_t}|ν_t|²} at every output time, with their integrals. */

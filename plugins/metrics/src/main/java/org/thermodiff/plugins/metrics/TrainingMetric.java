@@ -10,8 +10,6 @@ import org.thermodiff.spi.metrics.MetricResult;
 import org.thermodiff.spi.metrics.RunContext;
 import org.thermodiff.spi.metrics.Series;
 import org.thermodiff.spi.process.TrainingLog;
-import org.thermodiff.spi.sampling.PointSnapshot;
-import org.thermodiff.spi.sampling.Snapshot;
 
 /**
  * How the estimated field {@code ν̂} was learned, from its {@link TrainingLog}: values
@@ -32,22 +30,9 @@ final class TrainingMetric implements Metric {
     @Override
     public MetricAccumulator open(RunContext context) {
         Optional<TrainingLog> log = context.estimate().training();
-        return new MetricAccumulator() {
-            @Override
-            public void accept(Snapshot snapshot) {
-                // The training happened before sampling; the clouds add nothing.
-            }
-
-            @Override
-            public void accept(PointSnapshot snapshot) {
-                // idem
-            }
-
-            @Override
-            public MetricResult finish() {
-                return log.map(TrainingMetric::result).orElseGet(() -> new MetricResult(Map.of(), Series.empty(), List.of()));
-            }
-        };
+        // The training happened before sampling; the clouds add nothing.
+        return MetricAccumulator.withoutSnapshots(
+                () -> log.map(TrainingMetric::result).orElseGet(() -> new MetricResult(Map.of(), Series.empty(), List.of())));
     }
 
     /** The values and loss table of a log. */
