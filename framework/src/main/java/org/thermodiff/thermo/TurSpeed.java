@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The speed {@code v2} in Wasserstein space (Eq. 66) from the thermodynamic uncertainty relation
@@ -241,8 +241,8 @@ public final class TurSpeed {
      * {@code max_c (cᵀb)² / cᵀGc} over the first {@code m} functions.
      *
      * <p>Method: Jacobi scaling {@code Ĝ = S G S}, {@code S = diag(G_kk^{-1/2})} (functions with zero
-     * gradient on the cloud are dropped), then the symmetric eigen-decomposition of {@code Ĝ} and the
-     * pseudo-inverse over eigenvalues above {@link #EIGENVALUE_CUTOFF}·λ_max. Why not Cholesky: the
+     * gradient on the cloud are dropped), then the singular-value (here: eigen-) decomposition of
+     * {@code Ĝ} and the pseudo-inverse over eigenvalues above {@link #EIGENVALUE_CUTOFF}·λ_max. Why not Cholesky: the
      * bases are near-dependent by design (broad bumps, many monomials on a concentrated cloud), so
      * {@code G} is often numerically singular; a ridge would bias every value, while the eigen cut-off
      * only removes the directions the data cannot resolve. The value returned is
@@ -273,23 +273,30 @@ public final class TurSpeed {
                 gs[p][q] = s[p] * g[keep[p]][keep[q]] * s[q];
             }
         }
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(gs, false));
-        double[] lambda = eigen.getRealEigenvalues();
+        // Ĝ is symmetric positive semi-definite, so its singular values are its eigenvalues and
+        // Ĝ⁺ = V Σ⁺ Uᵀ. Commons Math's SVD rather than its EigenDecomposition: the latter's QL
+        // iteration fails to converge on near-degenerate spectra (seen with 128 radial bumps on the
+        // Swiss roll: MaxCountExceededException), which these near-dependent bases produce.
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(gs, false));
+        double[] lambda = svd.getSingularValues();
         double max = Arrays.stream(lambda).max().orElse(0);
         if (!(max > 0)) {
             return 0;
         }
+        RealMatrix uMatrix = svd.getU();
+        RealMatrix vMatrix = svd.getV();
         double[] cs = new double[kept];
         for (int j = 0; j < lambda.length; j++) {
             if (lambda[j] > EIGENVALUE_CUTOFF * max) {
-                RealVector u = eigen.getEigenvector(j);
+                RealVector u = uMatrix.getColumnVector(j);
+                RealVector v = vMatrix.getColumnVector(j);
                 double proj = 0;
                 for (int p = 0; p < kept; p++) {
                     proj += u.getEntry(p) * bs[p];
                 }
                 double f = proj / lambda[j];
                 for (int p = 0; p < kept; p++) {
-                    cs[p] += f * u.getEntry(p);
+                    cs[p] += f * v.getEntry(p);
                 }
             }
         }
