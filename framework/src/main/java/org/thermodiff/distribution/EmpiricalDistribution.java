@@ -103,6 +103,20 @@ public final class EmpiricalDistribution implements MultivariateDistribution {
         return m;
     }
 
+    /** {@code Σ_i w_i |y_i − ȳ|²} in {@code O(N d)}, without the {@code d × d} matrix. */
+    @Override
+    public double covarianceTrace() {
+        double[] m = meanVector();
+        double s = 0;
+        for (int i = 0; i < weights.length; i++) {
+            for (int p = 0; p < dimension; p++) {
+                double r = positions[i * dimension + p] - m[p];
+                s += weights[i] * r * r;
+            }
+        }
+        return s;
+    }
+
     /** {@code Σ_i w_i (y_i − ȳ)(y_i − ȳ)ᵀ}, centred first (two passes) for accuracy. */
     @Override
     public double[][] covarianceMatrix() {

@@ -131,7 +131,7 @@ class PipelineTest {
 
         PluginRegistry registry = injector.getInstance(PluginRegistry.class);
         assertEquals(Set.of("gaussian", "gaussian-mixture", "uniform", "gaussian-nd", "gaussian-mixture-nd", "swiss-roll", "moons",
-                "eight-gaussians", "checkerboard", "points-file", "e2e-rendezvous"), registry.names(PluginFamily.DATA));
+                "eight-gaussians", "checkerboard", "points-file", "random-atoms", "e2e-rendezvous"), registry.names(PluginFamily.DATA));
         assertEquals(Set.of("cosine", "cond-ot", "linear-vp", "ve", "ot", "rotating", "e2e-exploding"), registry.names(PluginFamily.SCHEDULE));
         assertEquals(Set.of("analytic", "score-matching", "flow-matching", "ot-cfm"), registry.names(PluginFamily.ESTIMATOR));
         assertEquals(Set.of("quadrature-1d", "particles", "particles-nd", "e2e-failing"), registry.names(PluginFamily.SAMPLER));

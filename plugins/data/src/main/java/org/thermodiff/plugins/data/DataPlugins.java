@@ -88,6 +88,9 @@ public final class DataPlugins extends PluginModule {
         register(PluginFamily.DATA, "checkerboard", PluginFactory.of(
                 "2-D uniform density on the black squares of a board (no closed-form P_t: sampling only)",
                 MultivariateDataParams.CheckerboardParams.class, MultivariateDataParams.CheckerboardParams::create));
+        register(PluginFamily.DATA, "random-atoms", PluginFactory.of(
+                "empirical data: N points drawn once from N(0, s² I_d) with a fixed seed (Eq. 92's setting)",
+                MultivariateDataParams.RandomAtomsParams.class, MultivariateDataParams.RandomAtomsParams::create));
         register(PluginFamily.DATA, "points-file", PluginFactory.of(
                 "empirical data: the points of a CSV or NumPy .npy file", MultivariateDataParams.PointsFileParams.class,
                 MultivariateDataParams.PointsFileParams::create));

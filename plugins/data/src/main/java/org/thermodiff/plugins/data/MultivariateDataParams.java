@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import org.thermodiff.distribution.Checkerboard;
 import org.thermodiff.distribution.EmpiricalDistribution;
 import org.thermodiff.distribution.GaussianMixtureNd;
@@ -220,6 +222,30 @@ public final class MultivariateDataParams {
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * {@code random-atoms}: {@code N} equally weighted points drawn once from {@code N(0, s² I_d)}
+     * with a fixed seed — empirical data of {@code N} samples in {@code d} dimensions, the setting of
+     * Eq. 92 ({@code N/√d → 0}).
+     */
+    public record RandomAtomsParams(
+            @Param(doc = "dimension d", min = 1, max = 1048576) int dimension,
+            @Param(doc = "number N of points", defaultValue = "8", min = 1, max = 1000000) int count,
+            @Param(doc = "standard deviation s of each coordinate", defaultValue = "1", min = 0, exclusiveMin = true)
+            double stddev,
+            @Param(doc = "seed of the draw", defaultValue = "1") long seed) {
+
+        /** The empirical distribution of the points. */
+        public EmpiricalDistribution create() {
+            ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            double[] points = new double[Math.multiplyExact(count, dimension)];
+            for (int k = 0; k < points.length; k++) {
+                points[k] = stddev * normal.sample();
+            }
+            return EmpiricalDistribution.uniform(dimension, points);
         }
     }
 }

@@ -339,6 +339,11 @@ final class SpeedAccuracyMetric implements Metric {
             if (params.speed() == Speed.TUR) {
                 checks.add(worstPointwise("v2<=sqrt(TSdot)", "Eq. 67", all.v2, tsDot, tol));
             }
+            double conditional = conditionalKinetic(context);
+            if (!Double.isNaN(conditional)) {
+                // ν = E[u|x] for the conditional velocity u = ṁ y + σ̇ ε, so E|ν|² ≤ E|u|² (Jensen).
+                checks.add(BoundCheck.of("dissipation<=c2_conditional", "Eq. 92", dissipation, conditional, tol));
+            }
             boolean hold = checks.stream().allMatch(BoundCheck::holds);
 
             Map<String, Object> values = new LinkedHashMap<>();
@@ -352,6 +357,10 @@ final class SpeedAccuracyMetric implements Metric {
             values.put("bounds_hold", hold);
             values.put("delta_W1", summary[0] - summary[1]);
             values.put("c2_lower_bound", c2LowerBound);
+            if (!Double.isNaN(conditional)) {
+                values.put("c2_conditional", conditional);
+                values.put("c2_conditional_gap", 1 - dissipation / conditional);
+            }
             if (all.levels != null) {
                 for (int q = 0; q < all.levelSizes.length; q++) {
                     values.put("c2_basis_" + all.levelSizes[q], grid.integrate(all.levels[q]));
@@ -383,6 +392,36 @@ final class SpeedAccuracyMetric implements Metric {
     }
 
     /** A pointwise check {@code lhs(t) ≤ rhs(t)} (e.g. Eq. 80) at the time where it is tightest. */
+    /**
+     * The conditional kinetic energy {@code ∫ E|ṁ_t y + σ̇_t ε|² dt = ∫ (ṁ_t² E|y|² + σ̇_t² d) dt}, the
+     * right side of Eq. 92 ({@code τ n_d E_c} when {@code E|y|² = n_d}): the limit of {@code c2} as
+     * {@code N/√n_d → 0}, and an upper bound on {@code ∫E|ν|²} at any size, since the exact
+     * Gaussian-path velocity is {@code ν = E[ṁ y + σ̇ ε | x]}. NaN unless the run's field is the exact
+     * velocity of a Gaussian path, or where the integrand is not finite at a quadrature node.
+     */
+    static double conditionalKinetic(RunContext context) {
+        if (context.estimate() != context.forward().velocity()) {
+            return Double.NaN;
+        }
+        return context.forward().gaussianPath().map(path -> {
+            double[] mean = context.data().meanVector();
+            double second = context.data().covarianceTrace();
+            for (double m : mean) {
+                second += m * m;
+            }
+            int d = mean.length;
+            TimeGrid grid = context.grid();
+            double[] integrand = new double[grid.size()];
+            for (int k = 0; k < grid.size(); k++) {
+                if (grid.weight(k) > 0) { // end points carry no weight, and σ̇ may be infinite there
+                    double t = grid.time(k);
+                    integrand[k] = path.mDot(t) * path.mDot(t) * second + path.sigmaDot(t) * path.sigmaDot(t) * d;
+                }
+            }
+            return grid.integrate(integrand);
+        }).filter(Double::isFinite).orElse(Double.NaN);
+    }
+
     private static BoundCheck worstPointwise(String name, String equation, double[] vloss, double[] tsDot, double tol) {
         int worst = 0;
         double worstMargin = Double.POSITIVE_INFINITY;
