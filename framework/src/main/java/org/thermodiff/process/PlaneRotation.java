@@ -17,21 +17,25 @@ record PlaneRotation(double theta, int dimension) {
         }
     }
 
-    /** Writes {@code R_θ x} (or {@code R_θ⁻¹ x} if {@code inverse}) for particles {@code from ≤ i < to}. */
-    void apply(double[] x, double[] out, int from, int to, boolean inverse) {
+    /**
+     * Writes {@code R_θ x} (or {@code R_θ⁻¹ x} if {@code inverse}) for {@code count} points, read from
+     * {@code x[xo, …)} and written to {@code out[oo, …)} ({@code d} values each).
+     */
+    void apply(double[] x, int xo, double[] out, int oo, int count, boolean inverse) {
         double c = Math.cos(theta);
         double s = inverse ? -Math.sin(theta) : Math.sin(theta);
         int d = dimension;
-        for (int i = from; i < to; i++) {
-            int o = i * d;
+        for (int i = 0; i < count; i++) {
+            int a0 = xo + i * d;
+            int o = oo + i * d;
             for (int j = 0; j + 1 < d; j += 2) {
-                double a = x[o + j];
-                double b = x[o + j + 1];
+                double a = x[a0 + j];
+                double b = x[a0 + j + 1];
                 out[o + j] = c * a - s * b;
                 out[o + j + 1] = s * a + c * b;
             }
             if ((d & 1) == 1) {
-                out[o + d - 1] = x[o + d - 1];
+                out[o + d - 1] = x[a0 + d - 1];
             }
         }
     }
@@ -39,7 +43,7 @@ record PlaneRotation(double theta, int dimension) {
     /** {@code R_θ v} for one vector. */
     double[] apply(double[] v) {
         double[] out = new double[v.length];
-        apply(v, out, 0, 1, false);
+        apply(v, 0, out, 0, 1, false);
         return out;
     }
 

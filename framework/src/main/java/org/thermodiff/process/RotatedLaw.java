@@ -30,7 +30,7 @@ final class RotatedLaw implements MultivariateDistribution {
     @Override
     public double logDensity(double[] x) {
         double[] y = new double[x.length];
-        rotation.apply(x, y, 0, 1, true);
+        rotation.apply(x, 0, y, 0, 1, true);
         return base.logDensity(y);
     }
 
@@ -41,8 +41,7 @@ final class RotatedLaw implements MultivariateDistribution {
         double[] y = new double[d];
         return (out, offset) -> {
             draw.sample(y, 0);
-            double[] r = rotation.apply(y);
-            System.arraycopy(r, 0, out, offset, d);
+            rotation.apply(y, 0, out, offset, 1, false);
         };
     }
 
@@ -79,7 +78,7 @@ final class RotatedLaw implements MultivariateDistribution {
     public Optional<WeightedPoints> asAtoms() {
         return base.asAtoms().map(a -> {
             double[] points = a.positions().clone();
-            rotation.apply(a.positions(), points, 0, a.size(), false);
+            rotation.apply(a.positions(), 0, points, 0, a.size(), false);
             return new WeightedPoints(a.dimension(), points, a.weights());
         });
     }
@@ -90,8 +89,7 @@ final class RotatedLaw implements MultivariateDistribution {
         return base.normalScoreMap().map(map -> (z, zo, out, oo) -> {
             double[] y = new double[d];
             map.apply(z, zo, y, 0);
-            double[] r = rotation.apply(y);
-            System.arraycopy(r, 0, out, oo, d);
+            rotation.apply(y, 0, out, oo, 1, false);
         });
     }
 

@@ -133,14 +133,16 @@ public final class RotatedProcess implements ForwardProcess {
             return d;
         }
 
+        /** Rotated inputs and outputs live in buffers of the slice only: samplers pass slices of whole clouds. */
         @Override
         public void velocity(double t, double[] x, double[] v, int from, int to) {
             PlaneRotation r = rotation(t);
-            double[] y = new double[x.length];
-            r.apply(x, y, from, to, true);
-            double[] u = new double[x.length];
-            inner.velocity(t, y, u, from, to);
-            r.apply(u, v, from, to, false);
+            int n = to - from;
+            double[] y = new double[n * d];
+            r.apply(x, from * d, y, 0, n, true);
+            double[] u = new double[n * d];
+            inner.velocity(t, y, u, 0, n);
+            r.apply(u, 0, v, from * d, n, false);
             PlaneRotation.generator(x, v, from, to, d, g / base.tau());
         }
 
@@ -151,9 +153,12 @@ public final class RotatedProcess implements ForwardProcess {
 
         @Override
         public void divergence(double t, double[] x, double[] out, int from, int to) {
-            double[] y = new double[x.length];
-            rotation(t).apply(x, y, from, to, true);
-            inner.divergence(t, y, out, from, to);
+            int n = to - from;
+            double[] y = new double[n * d];
+            rotation(t).apply(x, from * d, y, 0, n, true);
+            double[] div = new double[n];
+            inner.divergence(t, y, div, 0, n);
+            System.arraycopy(div, 0, out, from, n);
         }
 
         @Override
@@ -169,11 +174,12 @@ public final class RotatedProcess implements ForwardProcess {
         @Override
         public void score(double t, double[] x, double[] out, int from, int to) {
             PlaneRotation r = rotation(t);
-            double[] y = new double[x.length];
-            r.apply(x, y, from, to, true);
-            double[] s = new double[x.length];
-            inner.diffusion().orElseThrow().score(t, y, s, from, to);
-            r.apply(s, out, from, to, false);
+            int n = to - from;
+            double[] y = new double[n * d];
+            r.apply(x, from * d, y, 0, n, true);
+            double[] s = new double[n * d];
+            inner.diffusion().orElseThrow().score(t, y, s, 0, n);
+            r.apply(s, 0, out, from * d, n, false);
         }
     }
 }

@@ -139,6 +139,33 @@ class RotatedProcessTest {
         assertEquals(PRIOR.logDensity(new double[] {0.3, -0.8}), process(G).marginalLaw(TAU).logDensity(new double[] {0.3, -0.8}), 1e-14);
     }
 
+    /** Slices of a cloud: each particle as if alone, and nothing outside the slice written. */
+    @Test
+    void slicesAreEvaluatedInPlace() {
+        ForwardProcess p = process(G);
+        double[] x = {0.4, -0.2, -1.0, 0.8, 1.5, 1.1, 0.1, -1.3};
+        double[] v = {7, 7, 7, 7, 7, 7, 7, 7};
+        double[] div = {7, 7, 7, 7};
+        double[] score = {7, 7, 7, 7, 7, 7, 7, 7};
+        p.velocity().velocity(0.4, x, v, 1, 3);
+        p.velocity().divergence(0.4, x, div, 1, 3);
+        p.velocity().diffusion().orElseThrow().score(0.4, x, score, 1, 3);
+        for (int i = 0; i < 4; i++) {
+            double[] xi = {x[2 * i], x[2 * i + 1]};
+            double[] alone = velocity(p.velocity(), 0.4, xi);
+            double[] d1 = new double[1];
+            p.velocity().divergence(0.4, xi, d1, 0, 1);
+            double[] s1 = new double[2];
+            p.velocity().diffusion().orElseThrow().score(0.4, xi, s1, 0, 1);
+            boolean inside = i == 1 || i == 2;
+            for (int j = 0; j < 2; j++) {
+                assertEquals(inside ? alone[j] : 7, v[2 * i + j], 0, "velocity " + i);
+                assertEquals(inside ? s1[j] : 7, score[2 * i + j], 0, "score " + i);
+            }
+            assertEquals(inside ? d1[0] : 7, div[i], 0, "divergence " + i);
+        }
+    }
+
     @Test
     void theLineIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
