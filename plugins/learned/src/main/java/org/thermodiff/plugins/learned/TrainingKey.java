@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
+import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.process.ForwardProcess;
 import org.thermodiff.spi.process.GaussianPath;
@@ -31,9 +33,8 @@ record TrainingKey(String hash, String description) {
         s.append("format=").append(FORMAT).append('\n');
         s.append("djl=").append(ai.djl.engine.Engine.getDjlVersion()).append('\n');
         s.append("estimator=").append(estimator).append('\n');
-        s.append("params=").append(new LearnedParams(p.layers(), p.width(), p.activation(), p.timeEmbedding(),
-                p.frequencies(), p.optimizer(), p.learningRate(), p.lrSchedule(), p.batchSize(), p.steps(), seed,
-                p.logEvery(), "", p.coupling(), p.sigma(), p.noiseFloor())).append('\n');
+        // Where the cache lives does not change the model; the effective seed does.
+        s.append("params=").append(ParameterBinder.with(p, Map.of("seed", seed, "cache", ""))).append('\n');
         s.append("tau=").append(forward.tau()).append(" dimension=").append(data.dimension()).append('\n');
         s.append("process=").append(forward.describe()).append('\n');
         forward.gaussianPath().ifPresent(path -> s.append("path=").append(coefficients(path)).append('\n'));
