@@ -177,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
             ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
             for (int i = 0; i < repeat; i++) {
-                ExperimentReport report = runner.run(plan, out, 1, Map.of(), event -> { }).report();
+                ExperimentReport report = runner.run(plan, out, 1, false, Map.of(), event -> { }).report();
                 for (RunReport run : report.runs()) {
                     if (!run.succeeded()) {
                         System.err.println("error: " + run.labels() + " failed: " + run.error().orElseThrow().message());

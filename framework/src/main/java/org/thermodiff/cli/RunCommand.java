@@ -14,8 +14,11 @@ import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.report.ExperimentReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code thermodiff run FILE...}: validates every file, then runs and reports each experiment. */
 @Command(name = "run", description = "Run experiments and write their results under --out.")
@@ -37,11 +40,28 @@ final class RunCommand implements Callable<Integer> {
             + "bar, plain or none (default: auto; --quiet implies none)")
     ProgressDisplay.Mode progress = ProgressDisplay.Mode.AUTO;
 
+    @Option(names = "--parallel", paramLabel = "N", description = "most runs in flight at once (default: --threads)")
+    Integer parallel;
+
+    @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "take runs whose results are stored under DIR/<experiment>/runs/ for the same configuration "
+                    + "instead of computing them again (default: on; --no-resume or --force computes every run)")
+    boolean resume;
+
+    @Option(names = "--force", description = "recompute every run, replacing stored results")
+    boolean force;
+
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (parallel != null && parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
+        }
         try (Engine.Session engine = Engine.start(common)) {
             return run(engine);
         }
@@ -59,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
                 Messages.ExperimentFinished finished;
                 try (ProgressDisplay display = new ProgressDisplay(plan, common.quiet ? ProgressDisplay.Mode.NONE : progress,
                         System.err)) {
-                    finished = runner.run(plan, out, common.threads,
+                    finished = runner.run(plan, out, parallel == null ? common.threads : parallel, resume && !force,
                             Provenance.of(plan, common.threads, injector.getInstance(PluginRegistry.class),
                                     engine.plugins()), display);
                 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,8 +17,9 @@ import org.thermodiff.experiment.RunSpec;
 
 /**
  * Drives experiments through the pipeline from an ordinary thread: announces the experiment to the
- * reporter, feeds its runs to the source stage with at most {@code parallel} in flight (each settled
- * run lets the next one in), and waits for the reports.
+ * reporter (which restores stored runs when resuming and answers with the rest), feeds those runs to
+ * the source stage with at most {@code parallel} in flight (each settled run lets the next one in),
+ * and waits for the reports.
  */
 public final class ExperimentRunner {
 
@@ -34,23 +37,27 @@ public final class ExperimentRunner {
      * @param plan       the experiment
      * @param outRoot    the output root
      * @param parallel   most runs in flight at once
+     * @param resume     take runs whose results are stored for the same configuration from the store
      * @param provenance facts to record with the results
      * @param listener   sees this experiment's {@link Messages.Progress} and {@link Messages.RunSettled}
      *                   events, on an event loop (so it must be quick)
      * @return the report and any reporter errors
      */
-    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, Map<String, Object> provenance,
-                                           Consumer<Object> listener) throws InterruptedException {
+    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, boolean resume,
+                                           Map<String, Object> provenance, Consumer<Object> listener)
+            throws InterruptedException {
         var vertx = pipeline.deploy().vertx();
         var bus = vertx.eventBus();
         CompletableFuture<Messages.ExperimentFinished> done = new CompletableFuture<>();
-        Deque<RunSpec> pending = new ArrayDeque<>(plan.runs());
+        Deque<RunSpec> pending = new ArrayDeque<>();
+        Set<Integer> dispatched = ConcurrentHashMap.newKeySet();
         Runnable dispatchNext = () -> {
             RunSpec next;
             synchronized (pending) {
                 next = pending.poll();
             }
             if (next != null) {
+                dispatched.add(next.index());
                 bus.send(Addresses.SOURCE, new Messages.RunRequest(next));
             }
         };
@@ -59,7 +66,9 @@ public final class ExperimentRunner {
                 listener.accept(p);
             } else if (m.body() instanceof Messages.RunSettled s && s.experiment().equals(plan.name())) {
                 listener.accept(s);
-                dispatchNext.run();
+                if (dispatched.remove(s.index())) { // a restored run frees no slot
+                    dispatchNext.run();
+                }
             } else if (m.body() instanceof Messages.ExperimentFinished f && f.report().name().equals(plan.name())) {
                 done.complete(f);
             }
@@ -67,8 +76,12 @@ public final class ExperimentRunner {
         try {
             await(events.completion().toCompletionStage().toCompletableFuture(), plan.name());
             Path directory = outRoot.resolve(plan.name());
-            await(bus.request(Addresses.REPORTER, new Messages.ExperimentStarted(plan, directory, provenance))
-                    .toCompletionStage().toCompletableFuture(), plan.name());
+            Messages.RunsToDo todo = (Messages.RunsToDo) await(bus.request(Addresses.REPORTER,
+                    new Messages.ExperimentStarted(plan, directory, provenance, resume)).toCompletionStage()
+                    .toCompletableFuture(), plan.name()).body();
+            synchronized (pending) {
+                pending.addAll(todo.runs());
+            }
             for (int i = 0; i < Math.max(1, parallel); i++) {
                 dispatchNext.run();
             }

@@ -102,10 +102,25 @@ public final class Messages {
     public record RunFailed(RunSpec spec, String stage, String message, Trace trace) {
     }
 
-    /** Runner → reporter: an experiment begins; its runs will follow. */
-    public record ExperimentStarted(ExperimentPlan plan, Path directory, Map<String, Object> provenance) {
+    /**
+     * Runner → reporter: an experiment begins; the runs of the reply will follow.
+     *
+     * @param resume whether runs whose results are stored for the same configuration are taken from
+     *               the store instead of being computed again
+     */
+    public record ExperimentStarted(ExperimentPlan plan, Path directory, Map<String, Object> provenance, boolean resume) {
         public ExperimentStarted {
             provenance = ordered(provenance);
+        }
+    }
+
+    /**
+     * Reporter → runner, the reply to {@link ExperimentStarted}: the runs to compute, in plan order;
+     * the other {@code resumed} runs were restored from their stored results.
+     */
+    public record RunsToDo(List<RunSpec> runs, int resumed) {
+        public RunsToDo {
+            runs = List.copyOf(runs);
         }
     }
 

@@ -19,6 +19,7 @@ import org.thermodiff.experiment.PluginSpec;
 import org.thermodiff.experiment.RunSpec;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.report.Numbers;
+import org.thermodiff.report.RunStore;
 import org.thermodiff.spi.Reporter;
 import org.thermodiff.spi.metrics.BoundCheck;
 import org.thermodiff.spi.metrics.MetricResult;
@@ -31,6 +32,10 @@ import org.thermodiff.spi.report.RunReport;
  * last one is in, has the experiment's reporters write it. A failed run is reported with its error;
  * the others are written all the same. Publishes {@link Messages.RunSettled} after each run and
  * {@link Messages.ExperimentFinished} at the end.
+ *
+ * <p>Durability: each settled run is recorded in the experiment's {@link RunStore} (atomically, before
+ * it counts as settled), and when an experiment starts with {@code resume}, the runs stored for the
+ * same configuration are restored instead of computed; the reply says which runs remain.
  */
 final class ReporterStage extends Stage {
 
@@ -41,6 +46,7 @@ final class ReporterStage extends Stage {
         final ExperimentPlan plan;
         final Path directory;
         final Map<String, Object> provenance;
+        final RunStore store;
         final RunReport[] runs;
         final long started = System.nanoTime();
         int settled;
@@ -49,6 +55,7 @@ final class ReporterStage extends Stage {
             this.plan = plan;
             this.directory = directory;
             this.provenance = provenance;
+            this.store = RunStore.in(directory);
             this.runs = new RunReport[plan.runs().size()];
         }
     }
@@ -68,8 +75,7 @@ final class ReporterStage extends Stage {
     private void dispatch(Message<Object> m) {
         Object body = m.body();
         if (body instanceof Messages.ExperimentStarted s) {
-            experiments.put(s.plan().name(), new Pending(s.plan(), s.directory(), s.provenance()));
-            m.reply(Boolean.TRUE);
+            start(s, m);
         } else if (body instanceof Messages.RunCompleted c) {
             settle(c.spec(), completed(c));
         } else if (body instanceof Messages.RunFailed f) {
@@ -79,6 +85,39 @@ final class ReporterStage extends Stage {
         } else {
             m.fail(0, "reporter stage cannot handle " + body.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Registers the experiment, restores its stored runs if asked to (reading files, so off the event
+     * loop), replies with the runs left to compute and settles the restored ones.
+     */
+    private void start(Messages.ExperimentStarted s, Message<Object> m) {
+        Pending p = new Pending(s.plan(), s.directory(), s.provenance());
+        blocking(() -> {
+            List<RunReport> restored = new ArrayList<>();
+            if (s.resume()) {
+                for (RunSpec spec : s.plan().runs()) {
+                    p.store.load(spec).ifPresent(restored::add);
+                }
+            }
+            return restored;
+        }).onComplete(loaded -> {
+            if (loaded.failed()) {
+                m.fail(0, "cannot read the stored runs of " + s.plan().name() + ": " + describe(loaded.cause()));
+                return;
+            }
+            experiments.put(s.plan().name(), p);
+            List<RunReport> restored = loaded.result();
+            restored.forEach(r -> p.runs[r.index()] = r);
+            List<RunSpec> todo = s.plan().runs().stream().filter(r -> p.runs[r.index()] == null).toList();
+            if (!restored.isEmpty()) {
+                LOG.info(s.plan().name() + ": " + restored.size() + " of " + p.runs.length + " runs restored from "
+                        + s.directory().resolve(RunStore.DIRECTORY) + ", " + todo.size() + " to compute"
+                        + " (--force computes them all)");
+            }
+            m.reply(new Messages.RunsToDo(todo, restored.size()));
+            restored.forEach(r -> accept(p, s.plan().runs().get(r.index()), r, " (restored)"));
+        });
     }
 
     /** Merges the results of a run's metrics into one report. */
@@ -102,6 +141,7 @@ final class ReporterStage extends Stage {
                 c.trace().millis(), c.diagnostics(), tables, Configurations.of(spec));
     }
 
+    /** Records a computed run in the store, then accepts it (a store failure is logged, not fatal: results.json follows). */
     private void settle(RunSpec spec, RunReport report) {
         Pending p = experiments.get(spec.experiment());
         if (p == null || p.runs[spec.index()] != null) {
@@ -109,9 +149,21 @@ final class ReporterStage extends Stage {
             return;
         }
         p.runs[spec.index()] = report;
+        blocking(() -> {
+            p.store.save(spec, report);
+            return null;
+        }).onComplete(saved -> {
+            if (saved.failed()) {
+                LOG.warning("cannot record run " + spec.id() + " in " + p.store + ": " + describe(saved.cause()));
+            }
+            accept(p, spec, report, "");
+        });
+    }
+
+    private void accept(Pending p, RunSpec spec, RunReport report, String note) {
         p.settled++;
         vertx.eventBus().publish(Addresses.EVENTS, new Messages.RunSettled(spec.experiment(), spec.index(), report.succeeded(),
-                summary(p, spec, report)));
+                summary(p, spec, report) + note));
         if (p.settled == p.runs.length) {
             experiments.remove(spec.experiment());
             finish(p);

@@ -10,12 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,24 +172,9 @@ class ExternalPluginsTest {
 
     /** {@code thermodiff args...} in a child JVM with home {@code home} and THERMODIFF_PLUGINS {@code variable} (unset if null). */
     private static Cli.Result thermodiffInFreshJvm(Path home, String variable, String... args) throws Exception {
-        Path stdout = Files.createTempFile(home.getParent(), "stdout", ".txt");
-        Path stderr = Files.createTempFile(home.getParent(), "stderr", ".txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Duser.home=" + home, "-cp",
-                System.getProperty("java.class.path"), "org.thermodiff.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().remove("THERMODIFF_PLUGINS");
-        if (variable != null) {
-            builder.environment().put("THERMODIFF_PLUGINS", variable);
-        }
-        Process process = builder.start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("thermodiff " + String.join(" ", args) + " did not finish in 2 minutes");
-        }
-        return new Cli.Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("THERMODIFF_PLUGINS", variable);
+        return ChildJvm.start(home.getParent(), "plugins", Map.of("user.home", home.toString()), environment, args).await(2);
     }
 
     // ---- what can be wrong ---------------------------------------------------------------

@@ -165,7 +165,7 @@ class PipelineTest {
 
         Messages.ExperimentFinished finished;
         try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
-            finished = injector.getInstance(ExperimentRunner.class).run(plan, dir.resolve("out"), 2, Map.of("by", "test"),
+            finished = injector.getInstance(ExperimentRunner.class).run(plan, dir.resolve("out"), 2, false, Map.of("by", "test"),
                     event -> { });
         }
 

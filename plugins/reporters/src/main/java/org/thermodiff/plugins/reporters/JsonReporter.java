@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.thermodiff.report.AtomicFiles;
 import org.thermodiff.report.Numbers;
+import org.thermodiff.report.RunReportJson;
 import org.thermodiff.spi.Reporter;
-import org.thermodiff.spi.metrics.BoundCheck;
 import org.thermodiff.spi.metrics.Series;
 import org.thermodiff.spi.report.ExperimentReport;
 import org.thermodiff.spi.report.RunReport;
@@ -42,7 +42,7 @@ final class JsonReporter implements Reporter {
                 JsonObject metrics = new JsonObject();
                 run.values().forEach(metrics::put);
                 entry.put("metrics", metrics);
-                entry.put("checks", checks(run.checks()));
+                entry.put("checks", RunReportJson.checks(run.checks()));
                 if (run.series().rows() > 0) {
                     String file = SERIES_DIR + "/" + run.slug() + ".csv";
                     AtomicFiles.write(report.directory().resolve(file), csv(run.series()));
@@ -76,15 +76,6 @@ final class JsonReporter implements Reporter {
                 .put("wall_ms", report.wallMillis())
                 .put("provenance", object(report.provenance()));
         AtomicFiles.write(report.directory().resolve("results.json"), root.encodePrettily() + "\n");
-    }
-
-    private static JsonArray checks(List<BoundCheck> checks) {
-        JsonArray out = new JsonArray();
-        for (BoundCheck c : checks) {
-            out.add(new JsonObject().put("name", c.name()).put("equation", c.equation()).put("lhs", c.lhs())
-                    .put("rhs", c.rhs()).put("margin", c.margin()).put("holds", c.holds()));
-        }
-        return out;
     }
 
     /** The series as CSV with a header row, numbers in shortest round-trip form. */
