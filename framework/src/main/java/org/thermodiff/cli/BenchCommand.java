@@ -40,10 +40,13 @@ import picocli.CommandLine.Option;
  *       ({@link NdSamplerBench}) against the same run with one component.</li>
  *   <li><b>Learned estimators.</b> Training steps per second of OT-CFM against flow matching, and
  *       one full OT-CFM training of the Swiss roll ({@link LearnedBench}).</li>
+ *   <li><b>Cluster.</b> A 48-run sweep in this JVM against 1, 2 and 3 worker JVMs over the clustered
+ *       event bus: throughput and coordination overhead per run ({@link ClusterBench}).</li>
  * </ol>
  * Medians over {@code --repeat} repetitions; the first sampler repetition also warms the JIT.
  */
-@Command(name = "bench", description = "Measure end-to-end wall time, the quadrature sampler against Monte Carlo, and exact W2 in 2-D.")
+@Command(name = "bench", description = "Measure end-to-end wall time, the samplers, exact W2 in 2-D, the n-D sampler, "
+        + "learned-estimator training and sweeps over a cluster of worker JVMs.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--e2e", paramLabel = "FILE", description = "experiment timed end to end (default: ${DEFAULT-VALUE})")
@@ -89,6 +92,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "experiment whose ot-cfm run is trained once in full (default: ${DEFAULT-VALUE})")
     Path learned = Path.of("experiments/paper/fig3-swiss-roll.yaml");
 
+    @Option(names = "--skip-cluster", description = "skip the cluster measurement")
+    boolean skipCluster;
+
+    @Option(names = "--cluster-sweep", paramLabel = "FILE",
+            description = "sweep run locally and by 1..--cluster-workers worker JVMs (default: ${DEFAULT-VALUE})")
+    Path clusterSweep = Path.of("experiments/bench/cluster-sweep.yaml");
+
+    @Option(names = "--cluster-workers", paramLabel = "N", description = "most worker JVMs (default: ${DEFAULT-VALUE})")
+    int clusterWorkers = 3;
+
     @Mixin
     CommonOptions common;
 
@@ -115,6 +128,11 @@ final class BenchCommand implements Callable<Integer> {
         if (code == ExitCode.OK && !skipLearned) {
             try (Engine.Session engine = Engine.start(common)) {
                 LearnedBench.run(engine.injector(), learned, repeat);
+            }
+        }
+        if (code == ExitCode.OK && !skipCluster) {
+            try (Engine.Session engine = Engine.start(common)) {
+                ClusterBench.run(engine.injector(), clusterSweep, repeat, clusterWorkers);
             }
         }
         return code;

@@ -1,6 +1,7 @@
 package org.thermodiff.cli;
 
 import org.thermodiff.Thermodiff;
+import org.thermodiff.cluster.ClusterException;
 import org.thermodiff.plugin.PluginLoadException;
 import org.thermodiff.yaml.InputException;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code thermodiff} command line. */
 @Command(name = "thermodiff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SchemaCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, WorkerCommand.class, ValidateCommand.class, PluginsCommand.class, SchemaCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Experiments on the thermodynamics of diffusion and flow-based generative models "
                 + "(Ikeda, Uda, Okanohara & Ito, arXiv:2407.04495).",
@@ -38,8 +39,8 @@ public final class Main implements Runnable {
                 Engine.printProblems(input, System.err);
                 return ExitCode.BAD_INPUT;
             }
-            if (e instanceof PluginLoadException plugins) {
-                System.err.println("error: " + plugins.getMessage());
+            if (e instanceof PluginLoadException || e instanceof ClusterException) {
+                System.err.println("error: " + e.getMessage());
                 return ExitCode.BAD_INPUT;
             }
             commandLine.getErr().println("internal error: " + e);

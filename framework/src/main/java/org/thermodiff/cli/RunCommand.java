@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import org.thermodiff.cluster.ClusterNode;
+import org.thermodiff.cluster.ClusterSettings;
+import org.thermodiff.cluster.Coordinator;
 import org.thermodiff.experiment.ExperimentPlan;
 import org.thermodiff.pipeline.ExperimentRunner;
 import org.thermodiff.pipeline.Messages;
 import org.thermodiff.pipeline.Pipeline;
+import org.thermodiff.pipeline.RunDispatcher;
 import org.thermodiff.plugin.PluginRegistry;
 import org.thermodiff.spi.report.ExperimentReport;
 import picocli.CommandLine.Command;
@@ -23,6 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code thermodiff run FILE...}: validates every file, then runs and reports each experiment. */
 @Command(name = "run", description = "Run experiments and write their results under --out.")
 final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "experiment YAML files")
     List<Path> files;
@@ -52,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -62,24 +72,34 @@ final class RunCommand implements Callable<Integer> {
         if (parallel != null && parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
         }
+        ClusterSettings settings = cluster.enabled ? cluster.settings() : null;
         try (Engine.Session engine = Engine.start(common)) {
-            return run(engine);
+            return run(engine, settings);
         }
     }
 
     /** Loads every file (all problems at once), then runs and reports the experiments one after another. */
-    private int run(Engine.Session engine) throws Exception {
+    private int run(Engine.Session engine, ClusterSettings settings) throws Exception {
         Injector injector = engine.injector();
-        List<ExperimentPlan> plans = Engine.load(injector, files, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        OptionalLong seedOverride = seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+        List<ExperimentPlan> plans = Engine.load(injector, files, seedOverride);
         boolean failed = false;
         boolean violated = false;
-        try (Pipeline pipeline = injector.getInstance(Pipeline.class)) {
+        try (Pipeline pipeline = injector.getInstance(Pipeline.class);
+             ClusterNode node = settings == null ? null : ClusterNode.join(settings)) {
             ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
+            Coordinator coordinator = node == null ? null : Coordinator.start(node, pipeline.deploy().vertx().eventBus());
+            if (node != null) {
+                LOG.info("coordinating runs on the " + settings.describe() + "; workers join with: thermodiff worker --cluster"
+                        + (settings.name().equals(ClusterSettings.DEFAULT_NAME) ? "" : " --cluster-name " + settings.name()));
+            }
             for (ExperimentPlan plan : plans) {
+                RunDispatcher dispatcher = coordinator == null
+                        ? runner.local(parallel == null ? common.threads : parallel) : coordinator.dispatcher(plan, seedOverride);
                 Messages.ExperimentFinished finished;
                 try (ProgressDisplay display = new ProgressDisplay(plan, common.quiet ? ProgressDisplay.Mode.NONE : progress,
                         System.err)) {
-                    finished = runner.run(plan, out, parallel == null ? common.threads : parallel, resume && !force,
+                    finished = runner.run(plan, out, dispatcher, resume && !force,
                             Provenance.of(plan, common.threads, injector.getInstance(PluginRegistry.class),
                                     engine.plugins()), display);
                 }

@@ -129,6 +129,18 @@ public final class ExperimentLoader {
         return plan(file, text, root, seedOverride);
     }
 
+    /**
+     * Validates an experiment given as text (a cluster worker receives the coordinator's file this way).
+     *
+     * @param file         where the text comes from: problems name it, and relative paths in it resolve against it
+     * @param text         the YAML experiment
+     * @param seedOverride replaces the file's {@code seed} when present
+     * @throws InputException listing every problem found
+     */
+    public ExperimentPlan parse(Path file, String text, OptionalLong seedOverride) throws InputException {
+        return plan(file, text, YamlLoader.parse(file, text), seedOverride);
+    }
+
     private ExperimentPlan plan(Path file, String text, YamlNode root, OptionalLong seedOverride) throws InputException {
         Problems problems = new Problems();
         if (!(root instanceof YamlMap doc)) {

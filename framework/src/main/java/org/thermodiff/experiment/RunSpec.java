@@ -46,4 +46,10 @@ public record RunSpec(String experiment, int index, Map<String, String> labels, 
         String l = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return experiment + "#" + index + (l.isEmpty() ? "" : " (" + l + ")");
     }
+
+    /** This run under another experiment name and index (a worker runs it as an experiment of its own). */
+    public RunSpec as(String experiment, int index) {
+        return new RunSpec(experiment, index, labels, tau, seed, data, prior, perturbation, schedule, estimator, sampler,
+                metrics, time);
+    }
 }

@@ -30,24 +30,53 @@ public final class ExperimentRunner {
         this.pipeline = pipeline;
     }
 
+    /** Runs computed by this JVM's pipeline, at most {@code parallel} at once. */
+    public RunDispatcher local(int parallel) {
+        var bus = pipeline.deploy().vertx().eventBus();
+        int capacity = Math.max(1, parallel);
+        return new RunDispatcher() {
+            @Override
+            public int capacity() {
+                return capacity;
+            }
+
+            @Override
+            public void dispatch(RunSpec run) {
+                bus.send(Addresses.SOURCE, new Messages.RunRequest(run));
+            }
+        };
+    }
+
     /**
-     * Runs every run of {@code plan}; blocks until the reporters have written
+     * Runs every run of {@code plan} in this JVM; blocks until the reporters have written
      * {@code <outRoot>/<name>/}.
+     *
+     * @param parallel most runs in flight at once
+     * @see #run(ExperimentPlan, Path, RunDispatcher, boolean, Map, Consumer)
+     */
+    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, boolean resume,
+                                           Map<String, Object> provenance, Consumer<Object> listener)
+            throws InterruptedException {
+        return run(plan, outRoot, local(parallel), resume, provenance, listener);
+    }
+
+    /**
+     * Runs every run of {@code plan} through {@code dispatcher}; blocks until the reporters have
+     * written {@code <outRoot>/<name>/}.
      *
      * @param plan       the experiment
      * @param outRoot    the output root
-     * @param parallel   most runs in flight at once
+     * @param dispatcher what computes the runs
      * @param resume     take runs whose results are stored for the same configuration from the store
      * @param provenance facts to record with the results
      * @param listener   sees this experiment's {@link Messages.Progress} and {@link Messages.RunSettled}
      *                   events, on an event loop (so it must be quick)
      * @return the report and any reporter errors
      */
-    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, int parallel, boolean resume,
+    public Messages.ExperimentFinished run(ExperimentPlan plan, Path outRoot, RunDispatcher dispatcher, boolean resume,
                                            Map<String, Object> provenance, Consumer<Object> listener)
             throws InterruptedException {
-        var vertx = pipeline.deploy().vertx();
-        var bus = vertx.eventBus();
+        var bus = pipeline.deploy().vertx().eventBus();
         CompletableFuture<Messages.ExperimentFinished> done = new CompletableFuture<>();
         Deque<RunSpec> pending = new ArrayDeque<>();
         Set<Integer> dispatched = ConcurrentHashMap.newKeySet();
@@ -58,7 +87,7 @@ public final class ExperimentRunner {
             }
             if (next != null) {
                 dispatched.add(next.index());
-                bus.send(Addresses.SOURCE, new Messages.RunRequest(next));
+                dispatcher.dispatch(next);
             }
         };
         MessageConsumer<Object> events = bus.consumer(Addresses.EVENTS, m -> {
@@ -82,9 +111,13 @@ public final class ExperimentRunner {
             synchronized (pending) {
                 pending.addAll(todo.runs());
             }
-            for (int i = 0; i < Math.max(1, parallel); i++) {
-                dispatchNext.run();
-            }
+            // Hand the first runs over from an event loop, as every later one is (dispatchers may rely on it).
+            int first = (int) Math.min(dispatcher.capacity(), todo.runs().size());
+            pipeline.vertx().runOnContext(v -> {
+                for (int i = 0; i < first; i++) {
+                    dispatchNext.run();
+                }
+            });
             return await(done, plan.name());
         } finally {
             events.unregister();

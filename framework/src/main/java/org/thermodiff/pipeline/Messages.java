@@ -11,6 +11,7 @@ import org.thermodiff.spi.metrics.MetricResult;
 import org.thermodiff.spi.process.ForwardProcess;
 import org.thermodiff.spi.process.VelocityField;
 import org.thermodiff.spi.report.ExperimentReport;
+import org.thermodiff.spi.report.RunReport;
 import org.thermodiff.spi.sampling.PointSnapshot;
 import org.thermodiff.spi.sampling.TimeGrid;
 
@@ -96,6 +97,10 @@ public final class Messages {
             results = List.copyOf(results);
             diagnostics = ordered(diagnostics);
         }
+    }
+
+    /** Cluster coordinator → reporter: the outcome of a run computed by a worker (completed or failed). */
+    public record RunReported(RunSpec spec, RunReport report) {
     }
 
     /** Any stage → reporter: the run failed. */

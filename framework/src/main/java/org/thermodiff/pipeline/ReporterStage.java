@@ -78,10 +78,12 @@ final class ReporterStage extends Stage {
             start(s, m);
         } else if (body instanceof Messages.RunCompleted c) {
             settle(c.spec(), completed(c));
+        } else if (body instanceof Messages.RunReported r) {
+            RunReport report = r.report();
+            settle(r.spec(), report.succeeded() ? report.at(r.spec().index(), r.spec().labels())
+                    : failed(r.spec(), report.error().orElseThrow(), report.timings()));
         } else if (body instanceof Messages.RunFailed f) {
-            settle(f.spec(), new RunReport(f.spec().index(), f.spec().labels(), f.spec().seed(), Map.of(), Series.empty(),
-                    List.of(), Optional.of(new RunReport.RunError(f.stage(), f.message())), f.trace().millis(), Map.of(),
-                    Map.of(), Configurations.of(f.spec())));
+            settle(f.spec(), failed(f.spec(), new RunReport.RunError(f.stage(), f.message()), f.trace().millis()));
         } else {
             m.fail(0, "reporter stage cannot handle " + body.getClass().getSimpleName());
         }
@@ -118,6 +120,12 @@ final class ReporterStage extends Stage {
             m.reply(new Messages.RunsToDo(todo, restored.size()));
             restored.forEach(r -> accept(p, s.plan().runs().get(r.index()), r, " (restored)"));
         });
+    }
+
+    /** The report of a failed run: its error, with the run's own configuration. */
+    private static RunReport failed(RunSpec spec, RunReport.RunError error, Map<String, Long> timings) {
+        return new RunReport(spec.index(), spec.labels(), spec.seed(), Map.of(), Series.empty(), List.of(),
+                Optional.of(error), timings, Map.of(), Map.of(), Configurations.of(spec));
     }
 
     /** Merges the results of a run's metrics into one report. */

@@ -86,9 +86,7 @@ public final class RunStore {
                     + " will be recomputed");
             return Optional.empty();
         }
-        return Optional.of(new RunReport(spec.index(), spec.labels(), stored.seed(), stored.values(), stored.series(),
-                stored.checks(), stored.error(), stored.timings(), stored.diagnostics(), stored.tables(),
-                stored.configuration()));
+        return Optional.of(stored.at(spec.index(), spec.labels()));
     }
 
     /**

@@ -47,6 +47,18 @@ public record RunReport(int index, Map<String, String> labels, long seed, Map<St
     public record RunError(String stage, String message) {
     }
 
+    /** The same outcome at another position of a matrix (a stored or remotely computed run placed in this sweep). */
+    public RunReport at(int index, Map<String, String> labels) {
+        return new RunReport(index, labels, seed, values, series, checks, error, timings, diagnostics, tables, configuration);
+    }
+
+    /** The same outcome with one more diagnostic (e.g. the cluster worker that computed it). */
+    public RunReport withDiagnostic(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(diagnostics);
+        more.put(key, value);
+        return new RunReport(index, labels, seed, values, series, checks, error, timings, more, tables, configuration);
+    }
+
     /** Whether the run completed. */
     public boolean succeeded() {
         return error.isEmpty();

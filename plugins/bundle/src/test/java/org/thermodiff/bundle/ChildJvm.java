@@ -2,6 +2,7 @@ package org.thermodiff.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ record ChildJvm(Process process, Path out, Path err) {
             Path err = Files.createTempFile(logs, name + "-", ".err");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // The module access flags of this JVM (the pom's hazelcast.jvm.args), as `java -jar` takes them from the manifest.
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports")).forEach(command::add);
             systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.thermodiff.cli.Main"));
             command.addAll(List.of(args));
