@@ -199,6 +199,10 @@ class CliTest {
         return Stream.of(
                 Arguments.of(List.of("--threads", "abc"), "abc"),
                 Arguments.of(List.of("--seed", "twelve"), "twelve"),
+                Arguments.of(List.of("--parallel", "0"), "--parallel must be at least 1, got 0"),
+                Arguments.of(List.of("--cluster", "--cluster-name", "two words"), "cluster name 'two words' must be"),
+                Arguments.of(List.of("--cluster", "--cluster-port", "70000"), "cluster port must be between 1 and"),
+                Arguments.of(List.of("--cluster", "--members", "a b"), "cluster member 'a b' must be host or host:port"),
                 Arguments.of(List.of("--no-such-option"), "--no-such-option"));
     }
 
@@ -395,5 +399,16 @@ class CliTest {
             }
         }
         throw new AssertionError("plugin " + plugin + " lists no parameter " + key);
+    }
+
+    @Test
+    void workerWithoutClusterOrWithZeroSlotsIsBadInput() {
+        Cli.Result noCluster = Cli.execute("worker");
+        Cli.Result noSlots = Cli.execute("worker", "--cluster", "--slots", "0");
+
+        assertEquals(ExitCode.BAD_INPUT, noCluster.exitCode(), noCluster::describe);
+        assertTrue(noCluster.err().contains("a worker serves a cluster: give --cluster"), noCluster::describe);
+        assertEquals(ExitCode.BAD_INPUT, noSlots.exitCode(), noSlots::describe);
+        assertTrue(noSlots.err().contains("--slots must be at least 1, got 0"), noSlots::describe);
     }
 }
