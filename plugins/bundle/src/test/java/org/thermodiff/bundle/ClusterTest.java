@@ -27,16 +27,7 @@ import org.thermodiff.report.RunStore;
 class ClusterTest {
 
     /** 24 runs of a fraction of a second to a second each: 4 schedules × 3 perturbations × 2 seeds. */
-    private static final String SWEEP = """
-            name: clustered
-            tau: 1.0
-            data: { type: gaussian-mixture, weights: [0.5, 0.5], means: [0.5916079783099616, -0.5916079783099616], stddevs: [0.3, 0.3] }
-            prior: { type: gaussian, mean: 0, stddev: 1 }
-            estimator: analytic
-            time: { type: gauss-legendre, panels: 1, order: 16 }
-            sampler: { type: quadrature-1d, nodes: 2001, steps: 300 }
-            report: [json]
-            matrix:
+    private static final String MATRIX = """
               schedule: [cosine, cond-ot, ve, linear-vp]
               perturbation:
                 - { name: mean, type: gaussian, mean: 1.0, stddev: 1.0 }
@@ -60,7 +51,7 @@ class ClusterTest {
 
     @Test
     void workerKilledMidRun_itsRunIsRedispatched_andResultsEqualALocalRun() throws Exception {
-        Path file = Experiments.writeRaw(dir, "clustered.yaml", SWEEP);
+        Path file = Experiments.writeRaw(dir, "clustered.yaml", Experiments.sweep("clustered", 300, MATRIX));
         String[] cluster = {"--cluster", "--cluster-name", "test-" + UUID.randomUUID(), "--cluster-port",
                 Integer.toString(freePort())};
         List<ChildJvm> workers = new ArrayList<>();

@@ -33,6 +33,17 @@ final class Experiments {
     private Experiments() {
     }
 
+    /**
+     * A sweep of the paper's data with a fine sampler ({@code steps} RK4 steps over 2001 nodes: runs
+     * of a fraction of a second each at 300 steps, long enough to be interrupted), json only.
+     *
+     * @param matrix the {@code matrix:} block, indented by two spaces
+     */
+    static String sweep(String name, int steps, String matrix) {
+        return "name: " + name + "\n" + SMALL.replace("sampler: { type: quadrature-1d, nodes: 256, steps: 50 }",
+                "sampler: { type: quadrature-1d, nodes: 2001, steps: " + steps + " }") + "report: [json]\nmatrix:\n" + matrix;
+    }
+
     /** Writes {@code <dir>/<name>.yaml}: {@code name}, {@link #SMALL} and {@code extra}. */
     static Path write(Path dir, String name, String extra) {
         return writeRaw(dir, name + ".yaml", "name: " + name + "\n" + SMALL + extra);

@@ -24,16 +24,7 @@ import org.thermodiff.report.RunStore;
 class ResumeTest {
 
     /** Eight runs of about half a second each, one at a time: a kill lands in the middle. */
-    private static final String SWEEP = """
-            name: sweep
-            tau: 1.0
-            data: { type: gaussian-mixture, weights: [0.5, 0.5], means: [0.5916079783099616, -0.5916079783099616], stddevs: [0.3, 0.3] }
-            prior: { type: gaussian, mean: 0, stddev: 1 }
-            estimator: analytic
-            time: { type: gauss-legendre, panels: 1, order: 16 }
-            sampler: { type: quadrature-1d, nodes: 2001, steps: 300 }
-            report: [json]
-            matrix:
+    private static final String MATRIX = """
               schedule: [cosine, cond-ot, ve, linear-vp]
               perturbation:
                 - { name: mean, type: gaussian, mean: 1.0, stddev: 1.0 }
@@ -46,7 +37,7 @@ class ResumeTest {
 
     @Test
     void killedSweep_rerun_computesOnlyTheMissingRuns_andMatchesAnUninterruptedSweep() throws Exception {
-        Path file = Experiments.writeRaw(dir, "sweep.yaml", SWEEP);
+        Path file = Experiments.writeRaw(dir, "sweep.yaml", Experiments.sweep("sweep", 300, MATRIX));
         Path out = dir.resolve("out");
         Path runs = out.resolve("sweep").resolve(RunStore.DIRECTORY);
 
@@ -80,7 +71,7 @@ class ResumeTest {
 
     @Test
     void force_recomputesEveryRun_andNoResumeToo() {
-        Path file = Experiments.writeRaw(dir, "sweep.yaml", SWEEP.replace("steps: 300", "steps: 20"));
+        Path file = Experiments.writeRaw(dir, "sweep.yaml", Experiments.sweep("sweep", 20, MATRIX));
         Path out = dir.resolve("out");
         assertEquals(0, Cli.run(file, out, "--quiet").exitCode());
 
@@ -95,10 +86,10 @@ class ResumeTest {
 
     @Test
     void changedParameter_isAnotherConfiguration_andIsComputed() {
-        Path file = Experiments.writeRaw(dir, "sweep.yaml", SWEEP.replace("steps: 300", "steps: 20"));
+        Path file = Experiments.writeRaw(dir, "sweep.yaml", Experiments.sweep("sweep", 20, MATRIX));
         Path out = dir.resolve("out");
         assertEquals(0, Cli.run(file, out, "--quiet").exitCode());
-        Experiments.writeRaw(dir, "sweep.yaml", SWEEP.replace("steps: 300", "steps: 21"));
+        Experiments.writeRaw(dir, "sweep.yaml", Experiments.sweep("sweep", 21, MATRIX));
 
         Cli.Result changed = Cli.run(file, out, "--progress", "plain");
 
@@ -108,7 +99,7 @@ class ResumeTest {
 
     @Test
     void corruptRunFile_isRecomputed_withAWarning() throws IOException {
-        Path file = Experiments.writeRaw(dir, "sweep.yaml", SWEEP.replace("steps: 300", "steps: 20"));
+        Path file = Experiments.writeRaw(dir, "sweep.yaml", Experiments.sweep("sweep", 20, MATRIX));
         Path out = dir.resolve("out");
         assertEquals(0, Cli.run(file, out, "--quiet").exitCode());
         Path victim = stored(out.resolve("sweep").resolve(RunStore.DIRECTORY)).keySet().iterator().next();
