@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.thermodiff.spi.OneDimensional;
 import org.thermodiff.spi.PluginFamily;
 import org.thermodiff.spi.Registration;
 import org.thermodiff.spi.Reporter;
+import org.thermodiff.spi.report.MatrixReferences;
 import org.thermodiff.yaml.InputException;
 import org.thermodiff.yaml.Mark;
 import org.thermodiff.yaml.YamlList;
@@ -163,8 +165,9 @@ public final class ExperimentLoader {
         int beforeMatrix = problems.size();
         Matrix matrix = matrix(doc, problems);
         boolean badMatrix = problems.size() > beforeMatrix;
+        // A broken matrix has no axes to check references against; its problems say why.
         List<PluginSpec<Reporter>> reporters = pluginList(PluginFamily.REPORTER, doc.get("report"), "report", DEFAULT_REPORT,
-                doc.mark(), problems);
+                doc.mark(), problems, badMatrix ? (item, path, spec) -> { } : matrixReferences(matrix, problems));
         if (badMatrix) {
             // Expanding a broken matrix would only add confusing problems; everything else is still checked.
             problems.throwIfAny();
@@ -651,6 +654,12 @@ public final class ExperimentLoader {
 
     private <T> List<PluginSpec<T>> pluginList(PluginFamily<T> family, Optional<YamlNode> node, String path,
                                                List<String> defaults, Mark parent, Problems problems) {
+        return pluginList(family, node, path, defaults, parent, problems, (item, itemPath, spec) -> { });
+    }
+
+    /** {@link #pluginList} with {@code check} applied to each listed plugin once it is bound (not to defaults). */
+    private <T> List<PluginSpec<T>> pluginList(PluginFamily<T> family, Optional<YamlNode> node, String path,
+                                               List<String> defaults, Mark parent, Problems problems, ItemCheck<T> check) {
         List<PluginSpec<T>> out = new ArrayList<>();
         if (node.isEmpty()) {
             for (String d : defaults) {
@@ -661,16 +670,49 @@ public final class ExperimentLoader {
         List<YamlNode> items = node.get() instanceof YamlList l ? l.items() : List.of(node.get());
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            Optional<PluginSpec<T>> spec = plugin(family, Optional.of(items.get(i)), path + "[" + i + "]", null, parent, problems);
+            String itemPath = path + "[" + i + "]";
+            YamlNode item = items.get(i);
+            Optional<PluginSpec<T>> spec = plugin(family, Optional.of(item), itemPath, null, parent, problems);
             spec.ifPresent(s -> {
                 if (!labels.add(s.label())) {
                     problems.add(node.get().mark(), path, family.key() + " '" + s.label() + "' is listed twice");
                 } else {
                     out.add(s);
+                    check.check(item, itemPath, s);
                 }
             });
         }
         return out;
+    }
+
+    /**
+     * A check of each reporter against the matrix: what its {@link MatrixReferences} parameters find
+     * wrong (an axis a figure names that does not exist, say) is reported under
+     * {@code report[i].<key>}, at that key's line.
+     */
+    private static ItemCheck<Reporter> matrixReferences(Matrix matrix, Problems problems) {
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        for (Axis axis : matrix.axes()) {
+            Set<String> labels = new LinkedHashSet<>();
+            axis.values().forEach(v -> labels.add(label(v)));
+            matrix.includes().forEach(i -> labels.add(i.labels().get(axis.name())));
+            labels.remove(null);
+            axes.put(axis.name(), List.copyOf(labels));
+        }
+        return (item, path, spec) -> {
+            if (spec.parameters() instanceof MatrixReferences references) {
+                for (MatrixReferences.Problem p : references.check(axes)) {
+                    Mark mark = item instanceof YamlMap m ? markOf(m, p.key()) : item.mark();
+                    problems.add(mark, path + "." + p.key(), p.message());
+                }
+            }
+        };
+    }
+
+    /** A further check of one plugin of a list once it is bound. */
+    @FunctionalInterface
+    private interface ItemCheck<T> {
+        void check(YamlNode item, String path, PluginSpec<T> spec);
     }
 
     private TimeRule timeRule(Optional<YamlNode> node, Problems problems) {

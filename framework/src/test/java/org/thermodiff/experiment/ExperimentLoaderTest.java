@@ -682,6 +682,23 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void reporterReferencesToTheMatrix_areCheckedAgainstItsAxesBeforeAnythingRuns() throws Exception {
+        String matrix = """
+                matrix:
+                  schedule: [test-cosine, test-cond-ot]
+                  tau: [1, 2.5]
+                  include: [{ schedule: test-ve, tau: 4 }]
+                """;
+        load(SINGLE.replace("schedule: test-cosine\n", "") + matrix + "report: [table, { type: test-sweep, axis: tau }]\n");
+
+        Problem p = problem(SINGLE.replace("schedule: test-cosine\n", "") + matrix
+                + "report:\n  - table\n  - type: test-sweep\n    axis: taus\n", "report[1].axis");
+        assertAt(p, 11, 11);
+        // Every axis with the labels of its values, the include row's too, in order.
+        assertMentions(p, "unknown axis 'taus'", "{schedule=[test-cosine, test-cond-ot, test-ve], tau=[1, 2.5, 4]}");
+    }
+
+    @Test
     void timeRule_compactConstructorError_isReported() throws Exception {
         Problem p = problem(SINGLE + "time: { type: uniform, intervals: 7 }\n", "time");
 

@@ -165,7 +165,7 @@ class ExperimentSchemaTest {
         assertEquals(List.of("quadrature-1d", "test-particles"),
                 strings(definition("plugin:sampler").getJsonObject("else").getJsonArray("enum")));
         assertEquals(List.of("speed-accuracy", "test-tally"), strings(definition("plugin:metric").getJsonObject("else").getJsonArray("enum")));
-        assertEquals(List.of("csv", "json", "table", "test-sink"),
+        assertEquals(List.of("csv", "json", "table", "test-sink", "test-sweep"),
                 strings(definition("plugin:reporter").getJsonObject("else").getJsonArray("enum")));
         assertFalse(schema.getJsonObject("definitions").containsKey("plugin:distance"), "distances are named by parameters only");
     }

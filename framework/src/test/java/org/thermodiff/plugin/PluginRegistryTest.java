@@ -151,7 +151,7 @@ class PluginRegistryTest {
     void names_areSortedWhateverTheRegistrationOrder() {
         assertEquals(List.of("test-cond-ot", "test-cosine", "test-ve"), List.copyOf(registry.names(PluginFamily.SCHEDULE)));
         assertEquals(List.of("gaussian", "test-mixture", "test-uniform"), List.copyOf(registry.names(PluginFamily.DATA)));
-        assertEquals(List.of("csv", "json", "table", "test-sink"), List.copyOf(registry.names(PluginFamily.REPORTER)));
+        assertEquals(List.of("csv", "json", "table", "test-sink", "test-sweep"), List.copyOf(registry.names(PluginFamily.REPORTER)));
     }
 
     @Test

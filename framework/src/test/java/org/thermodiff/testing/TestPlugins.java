@@ -1,5 +1,7 @@
 package org.thermodiff.testing;
 
+import java.util.List;
+import java.util.Map;
 import org.thermodiff.distribution.Gaussian;
 import org.thermodiff.spi.Distance;
 import org.thermodiff.spi.Metric;
@@ -12,6 +14,7 @@ import org.thermodiff.spi.Reporter;
 import org.thermodiff.spi.Sampler;
 import org.thermodiff.spi.Schedule;
 import org.thermodiff.spi.VelocityEstimator;
+import org.thermodiff.spi.report.MatrixReferences;
 
 /**
  * Fake plugins for the framework's own tests, discovered through
@@ -71,6 +74,8 @@ public final class TestPlugins extends PluginModule {
         }
         register(PluginFamily.REPORTER, "test-sink",
                 PluginFactory.of("collects reports", SinkParams.class, p -> STUB_REPORTER));
+        register(PluginFamily.REPORTER, "test-sweep",
+                PluginFactory.of("plots against a matrix axis", SweepParams.class, p -> STUB_REPORTER));
     }
 
     private static final Schedule STUB_SCHEDULE = (data, prior, tau) -> {
@@ -169,5 +174,14 @@ public final class TestPlugins extends PluginModule {
 
     /** {@code test-sink}: a required free String. */
     public record SinkParams(@Param(doc = "where reports go") String target) {
+    }
+
+    /** Names a matrix axis, which must exist; the problem lists the axes with their labels as the loader gave them. */
+    public record SweepParams(@Param(doc = "a matrix axis", defaultValue = "''") String axis) implements MatrixReferences {
+        @Override
+        public List<Problem> check(Map<String, List<String>> axes) {
+            return axis.isEmpty() || axes.containsKey(axis) ? List.of()
+                    : List.of(new Problem("axis", "unknown axis '" + axis + "'; axes: " + axes));
+        }
     }
 }

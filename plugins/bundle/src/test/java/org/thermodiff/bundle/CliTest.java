@@ -116,6 +116,54 @@ class CliTest {
         assertFalse(Files.exists(out), "nothing is run or written on bad input");
     }
 
+    /** Two schedules × three horizons τ: a numeric axis for the figure of metrics against an axis. */
+    private static final String TAU_SWEEP = """
+            perturbation: { type: gaussian, mean: 1.0, stddev: 1.0 }
+            matrix:
+              schedule: [cosine, cond-ot]
+              tau: [0.5, 1, 2]
+            """;
+
+    @Test
+    void aFigureAxisThatIsNotNumericIsBadInputNamingTheNumericAxesBeforeAnythingRuns() {
+        Path file = Experiments.write(dir, "cli-axis", TAU_SWEEP + "report:\n  - json\n  - { type: plots, axis: schedule }\n");
+        // line 1 name, lines 2-7 the small set-up, 8 perturbation, 9-11 matrix, 12 report, 13 json, 14 plots
+        Path out = dir.resolve("out");
+
+        Cli.Result r = Cli.run(file, out);
+
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r::describe);
+        String problem = r.err().lines().filter(l -> l.contains("report[1].axis")).findFirst()
+                .orElseThrow(() -> new AssertionError("the option is named\n" + r.describe()));
+        assertTrue(problem.startsWith("error: " + file + ":14:26: "), problem);
+        assertTrue(problem.contains("not numbers (cosine, cond-ot)") && problem.contains("Allowed: tau"), problem);
+        assertFalse(Files.exists(out), "nothing is run on bad input");
+    }
+
+    @Test
+    void plotsDrawTheMetricsAgainstTheNumericAxisAndAMetricNoRunReportsFailsOnlyTheReporter() {
+        Path file = Experiments.write(dir, "cli-vs", """
+                perturbation: { type: gaussian, mean: 1.0, stddev: 1.0 }
+                schedule: cosine
+                matrix:
+                  tau: [0.5, 1, 2]
+                report: [json, plots, { type: report, name: typo, metrics: "eta, etta" }]
+                """);
+        Path out = dir.resolve("out");
+
+        Cli.Result r = Cli.run(file, out);
+
+        assertEquals(ExitCode.RUN_FAILED, r.exitCode(), r::describe);
+        assertTrue(r.err().contains("error: reporter 'report' failed: metrics: no completed run reports 'etta'"), r::describe);
+        Path exp = out.resolve("cli-vs");
+        assertTrue(Files.isRegularFile(exp.resolve("figures/vs-tau.png")) && Files.isRegularFile(exp.resolve("figures/vs-tau.svg")),
+                "plots draws η, c1, c2 and the dissipation against τ\n" + r.describe());
+        assertTrue(Experiments.read(exp.resolve("results.json")).contains("\"tau\" : \"2\""), "the runs are written");
+        assertTrue(Experiments.read(exp.resolve("report.html")).contains("no figure against a matrix axis"),
+                "the report with the mistake is still written, saying it");
+        assertFalse(Cli.hasStackTraceOrExceptionName(r.err()), r::describe);
+    }
+
     /** fig4's first two perturbations under cosine and cond-OT, less one combination, plus one run under OT. */
     private static final String INCLUDE_EXCLUDE = """
             matrix:

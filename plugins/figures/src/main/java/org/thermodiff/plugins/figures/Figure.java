@@ -54,6 +54,20 @@ record Figure(String name, String title, String caption, List<LegendEntry> legen
             this(height, panels, 0);
         }
 
+        /**
+         * {@code panels} in as few rows of at most {@code columns} panels as they need, balanced: every
+         * row but the last holds {@code ceil(n / rows)} (four in rows of three: 2, 2; five: 3, 2).
+         */
+        static List<Row> balanced(List<Chart<?, ?>> panels, int columns, int height) {
+            List<Row> rows = new java.util.ArrayList<>();
+            int rowCount = (panels.size() + columns - 1) / columns;
+            int perRow = rowCount == 0 ? 1 : (panels.size() + rowCount - 1) / rowCount;
+            for (int i = 0; i < panels.size(); i += perRow) {
+                rows.add(new Row(height, panels.subList(i, Math.min(panels.size(), i + perRow))));
+            }
+            return rows;
+        }
+
         /** The left edge of panel {@code i} and, for {@code i = panels().size()}, the right edge of the last. */
         int edge(int i) {
             int n = panels.size();

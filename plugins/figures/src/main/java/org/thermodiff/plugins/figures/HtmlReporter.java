@@ -19,10 +19,21 @@ final class HtmlReporter implements Reporter {
     static final String MARKDOWN = "report.md";
     private static final Logger LOG = Logger.getLogger(HtmlReporter.class.getName());
 
+    private final FigureOptions options;
+
+    HtmlReporter(FigureOptions options) {
+        this.options = options;
+    }
+
+    /** With the default options. */
+    HtmlReporter() {
+        this(FigureOptions.DEFAULT);
+    }
+
     @Override
     public void report(ExperimentReport report) throws IOException {
         long start = System.nanoTime();
-        Gallery gallery = Gallery.of(report);
+        Gallery gallery = Gallery.of(report, options);
         List<Gallery.RenderedFigure> figures = gallery.render(true);
         PlotsReporter.write(report, figures);
         ReportContent content = ReportContent.of(report, figures, gallery.notes());
@@ -30,5 +41,6 @@ final class HtmlReporter implements Reporter {
         AtomicFiles.write(report.directory().resolve(HTML), HtmlReport.render(content));
         LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: report with %d figures in %d ms", report.name(),
                 figures.size(), (System.nanoTime() - start) / 1_000_000));
+        gallery.failOnErrors();
     }
 }

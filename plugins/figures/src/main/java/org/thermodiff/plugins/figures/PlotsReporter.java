@@ -12,13 +12,26 @@ final class PlotsReporter implements Reporter {
 
     private static final Logger LOG = Logger.getLogger(PlotsReporter.class.getName());
 
+    private final FigureOptions options;
+
+    PlotsReporter(FigureOptions options) {
+        this.options = options;
+    }
+
+    /** With the default options. */
+    PlotsReporter() {
+        this(FigureOptions.DEFAULT);
+    }
+
     @Override
     public void report(ExperimentReport report) throws IOException {
         long start = System.nanoTime();
-        List<Gallery.RenderedFigure> figures = Gallery.of(report).render(true);
+        Gallery gallery = Gallery.of(report, options);
+        List<Gallery.RenderedFigure> figures = gallery.render(true);
         write(report, figures);
         LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %d figures in %d ms", report.name(), figures.size(),
                 (System.nanoTime() - start) / 1_000_000));
+        gallery.failOnErrors();
     }
 
     /** Writes each figure's PNG and SVG under the experiment directory, atomically. */

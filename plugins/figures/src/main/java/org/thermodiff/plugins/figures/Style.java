@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,6 +38,9 @@ final class Style {
     static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+
+    /** Diameter of the dots that mark data points, in pixels. */
+    static final int DOT_SIZE = 8;
 
     static final BasicStroke SOLID = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final BasicStroke GRID = new BasicStroke(1f);
@@ -113,6 +117,47 @@ final class Style {
         s.setLineColor(colour);
         s.setLineStyle(stroke);
         return s;
+    }
+
+    /**
+     * Adds a line through every point (each is a run: none is dropped) with a dot at each and, where
+     * {@code errors} is given, error bars of ± {@code errors[i]} (0: no bar) in the line's colour.
+     */
+    static XYSeries dots(XYChart chart, String name, double[] x, double[] y, double[] errors, Color colour) {
+        XYSeries s = errors == null ? chart.addSeries(name, x, y) : chart.addSeries(name, x, y, errors);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(colour);
+        s.setLineColor(colour);
+        s.setLineStyle(SOLID);
+        chart.getStyler().setMarkerSize(DOT_SIZE);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        return s;
+    }
+
+    /**
+     * Makes the x or the y axis of {@code chart} logarithmic for data in {@code [lo, hi]} ({@code lo > 0}).
+     * XChart labels only powers of ten there, so an axis that would hold fewer than two is widened to
+     * whole decades; and it places ticks itself (a tick-label function would make it place them linearly).
+     */
+    static void logAxis(XYChart chart, boolean x, double lo, double hi) {
+        if (!(lo > 0) || !(hi >= lo)) {
+            throw new IllegalArgumentException("a logarithmic axis needs 0 < lo <= hi, got [" + lo + ", " + hi + "]");
+        }
+        boolean widen = Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) < 1;    // powers of ten in [lo, hi]: < 2
+        Double min = widen ? Math.pow(10, Math.floor(Math.log10(lo))) : null;
+        Double max = widen ? Math.pow(10, Math.max(Math.ceil(Math.log10(hi)), Math.floor(Math.log10(lo)) + 1)) : null;
+        XYStyler styler = chart.getStyler();
+        if (x) {
+            styler.setXAxisLogarithmic(true);
+            styler.setxAxisTickLabelsFormattingFunction(null);
+            styler.setXAxisMin(min);
+            styler.setXAxisMax(max);
+        } else {
+            styler.setYAxisLogarithmic(true);
+            styler.setyAxisTickLabelsFormattingFunction(null);
+            styler.setYAxisMin(min);
+            styler.setYAxisMax(max);
+        }
     }
 
     /** Adds the area under a curve, filled with {@code fill} and outlined in {@code outline}. */

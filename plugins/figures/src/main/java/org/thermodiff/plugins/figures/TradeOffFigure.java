@@ -26,7 +26,7 @@ final class TradeOffFigure {
     static final int BOTTOM_COLUMNS = 4;
     /** The bars: metric keys of DESIGN.md §4 and their symbols. */
     static final List<String> BAR_KEYS = List.of("eta", "c1", "c2");
-    static final List<String> BAR_SYMBOLS = List.of("η", "c₁", "c₂");
+    static final List<String> BAR_SYMBOLS = BAR_KEYS.stream().map(AxisFigure::symbol).toList();
     /** Series columns of the bottom panels (DESIGN.md §4). */
     static final List<String> SPEED_COLUMNS = List.of("t", "v2sq", "TSdot", "vloss2");
 
@@ -54,11 +54,7 @@ final class TradeOffFigure {
                         + " (metric 'speed-accuracy'): left out of the speed panels");
             }
         }
-        int bottomRows = (speeds.size() + BOTTOM_COLUMNS - 1) / BOTTOM_COLUMNS;
-        int perRow = bottomRows == 0 ? 1 : (speeds.size() + bottomRows - 1) / bottomRows;    // balanced rows
-        for (int i = 0; i < speeds.size(); i += perRow) {
-            rows.add(new Figure.Row(BOTTOM_HEIGHT, speeds.subList(i, Math.min(speeds.size(), i + perRow))));
-        }
+        rows.addAll(Figure.Row.balanced(speeds, BOTTOM_COLUMNS, BOTTOM_HEIGHT));
         if (rows.isEmpty()) {
             return Optional.empty();
         }

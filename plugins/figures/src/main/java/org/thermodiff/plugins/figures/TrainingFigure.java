@@ -91,9 +91,7 @@ final class TrainingFigure {
             // labels one tick or none, and a linear axis reads better.
             boolean logarithmic = hi >= 10 * lo;
             if (logarithmic) {
-                chart.getStyler().setYAxisLogarithmic(true);
-                // A tick-label function makes XChart place ticks linearly; the logarithmic axis places its own.
-                chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
+                Style.logAxis(chart, false, lo, hi);
             }
             boolean any = false;
             for (Map.Entry<Layout.Cell, LossCurve> entry : curves.entrySet()) {
@@ -119,12 +117,7 @@ final class TrainingFigure {
         if (panels.isEmpty()) {
             return Optional.empty();
         }
-        List<Figure.Row> figureRows = new ArrayList<>();
-        int rowCount = (panels.size() + COLUMNS - 1) / COLUMNS;
-        int perRow = (panels.size() + rowCount - 1) / rowCount;    // balanced rows
-        for (int i = 0; i < panels.size(); i += perRow) {
-            figureRows.add(new Figure.Row(ROW_HEIGHT, panels.subList(i, Math.min(panels.size(), i + perRow))));
-        }
+        List<Figure.Row> figureRows = Figure.Row.balanced(panels, COLUMNS, ROW_HEIGHT);
         List<Figure.LegendEntry> legend = new ArrayList<>();
         rows.forEach((row, colour) -> legend.add(Figure.LegendEntry.swatch(row, Style.colour(colour))));
         return Optional.of(new Figure("training", "Training loss of the learned velocity field", caption(layout, estimators),

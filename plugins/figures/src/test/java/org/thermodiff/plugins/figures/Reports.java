@@ -57,6 +57,12 @@ final class Reports {
                 r.diagnostics(), r.tables(), r.configuration());
     }
 
+    /** {@code run} with its metric values replaced. */
+    static RunReport withValues(RunReport r, Map<String, Object> values) {
+        return new RunReport(r.index(), r.labels(), r.seed(), values, r.series(), r.checks(), r.error(), r.timings(),
+                r.diagnostics(), r.tables(), r.configuration());
+    }
+
     /** {@code run} with its configuration replaced. */
     static RunReport withConfiguration(RunReport r, Map<String, Object> configuration) {
         return new RunReport(r.index(), r.labels(), r.seed(), r.values(), r.series(), r.checks(), r.error(), r.timings(),
