@@ -176,14 +176,17 @@ public final class TurSpeed {
      * {@code Δ_{j+1} = ρΔ_j}, the remainder is {@code v2² − a_L = Δ_L ρ/(1 − ρ)}; the estimate is
      * {@code max(Δ_L, Δ_L ρ/(1 − ρ))} with {@code ρ = Δ_L/Δ_{L−1}} from the last two increments. It is
      * never below the last increment, which already bounds the remainder of any sequence whose
-     * error at least halves per level (radial and mixed levels double the bumps; on the Swiss roll
-     * the error falls by about 3.5 per doubling), and it is the geometric remainder when convergence
-     * is slower. Where no rate can be read off — fewer than three levels, or increments that do not
+     * error at least halves per level (mixed levels double the bumps; on the Swiss roll the error
+     * falls about 3-fold per doubling), and it is the geometric remainder when convergence is
+     * slower. Where no rate can be read off — fewer than three levels, or increments that do not
      * shrink ({@code ρ ≥ 1}) — the estimate is {@code gap}, the distance to the upper bound
      * {@code E|ν|²} (Eq. 67), the most the bound can miss; it is never above {@code gap}, and 0 when
      * the last level added nothing. For the polynomial basis the increments alternate with parity
      * (odd degrees add nothing to an even potential), so the rate is read over steps of two degrees,
-     * {@code a_L, a_{L−2}, a_{L−4}} (degree ≥ 5, else {@code gap}).
+     * {@code a_L, a_{L−2}, a_{L−4}} (degree ≥ 5, else {@code gap}). For the radial basis it is always
+     * {@code gap}: its one width does not shrink as bumps are added, so the span stops growing finer
+     * and the levels converge to a value below {@code v2²} — their increments say nothing about the
+     * distance to it (on the Swiss roll at g = 0, 64 → 128 bumps added 0.003 while 0.12 was missing).
      *
      * @param gap {@code E|ν|² − a_L} (or its time integral), clipped at 0
      */
@@ -191,7 +194,7 @@ public final class TurSpeed {
         int step = kind == BasisKind.POLYNOMIAL ? 2 : 1;
         double cap = Math.max(0, gap);
         int n = levels.length;
-        if (n < 2 * step + 1) {
+        if (kind == BasisKind.RADIAL || n < 2 * step + 1) {
             return cap;
         }
         double last = levels[n - 1] - levels[n - 1 - step];
