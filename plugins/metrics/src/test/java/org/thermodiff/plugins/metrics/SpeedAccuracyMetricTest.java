@@ -168,6 +168,12 @@ class SpeedAccuracyMetricTest {
         assertEquals(c2, (Double) r.values().get("c2_basis_2"), 1e-11);
         assertEquals(c2, (Double) r.values().get("c2_basis_3"), 1e-11);
         assertEquals(3.0, (Double) r.values().get("basis_functions"));
+        // The field lies in the span, so the cross-fit recovers it on each half (c2_heldout = c2) and there is
+        // nothing to truncate: degree 3 < 5 gives no rate, so the truncation is the gap to the dissipation, 0
+        // up to the same rounding; the stated error is then rounding only.
+        assertEquals(c2, (Double) r.values().get("c2_heldout"), 1e-11);
+        assertEquals(0, (Double) r.values().get("c2_truncation"), 1e-11);
+        assertEquals(0, (Double) r.values().get("c2_error"), 2e-11);
         assertEquals(Boolean.TRUE, r.values().get("bounds_hold"));
         assertEquals(java.util.List.of("t", "W1", "dW1dt", "vloss2", "v2sq", "TSdot", "v_x1", "v_r2"), r.series().names());
         for (int k = 0; k < r.series().rows(); k++) {
@@ -180,6 +186,26 @@ class SpeedAccuracyMetricTest {
         }
         java.util.List<String> names = r.checks().stream().map(BoundCheck::name).toList();
         assertTrue(names.containsAll(java.util.List.of("v_x1<=v2", "v_r2<=v2", "v2<=sqrt(TSdot)", "c2<=dissipation")), names.toString());
+    }
+
+    /**
+     * basis: mixed in 1-D: the monomials x, x² lead the basis and already contain the potential of
+     * ν = (Ṡ/S) x, so every nested size (0, 1, 2, 4, 8 bumps) gives c2 = ∫Ṡ² dt to the 1e-11 of the
+     * polynomial case, and the stated error is rounding (the last level adds nothing: truncation 0).
+     */
+    @Test
+    void mixedTurSpeedInOneDimensionEqualsTheKineticSpeed() {
+        SpeedAccuracyMetric.Params params = new SpeedAccuracyMetric.Params("w1", "chi2", "w2", 1e-8,
+                SpeedAccuracyMetric.Speed.TUR, org.thermodiff.thermo.TurSpeed.BasisKind.MIXED, 8, "");
+        MetricResult r = measure(TimeGrid.gaussLegendre(1, 4, 16), false, params);
+        double c2 = c2Exact();
+        for (String key : java.util.List.of("c2", "c2_basis_0", "c2_basis_1", "c2_basis_2", "c2_basis_4", "c2_basis_8",
+                "c2_heldout", "dissipation")) {
+            assertEquals(c2, (Double) r.values().get(key), 1e-11, key);
+        }
+        assertEquals(10.0, (Double) r.values().get("basis_functions"));
+        assertEquals(0, (Double) r.values().get("c2_error"), 2e-11);
+        assertEquals(Boolean.TRUE, r.values().get("bounds_hold"));
     }
 
     /** A misspelt observable is refused when the parameters are made, with the allowed forms. */
