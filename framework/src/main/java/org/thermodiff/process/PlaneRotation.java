@@ -6,12 +6,15 @@ package org.thermodiff.process;
  * {@code [[0, −1], [1, 0]]} (a last coordinate of odd {@code d} is left alone), so
  * {@code R_θ} is block-diagonal with blocks {@code [[cos θ, −sin θ], [sin θ, cos θ]]}.
  *
+ * <p>Public for the learned estimators, which rotate the conditional path of a
+ * {@link RotatedProcess} ({@link org.thermodiff.spi.process.GaussianPath#angularRate()}).
+ *
  * @param theta     the angle
  * @param dimension {@code d ≥ 2}
  */
-record PlaneRotation(double theta, int dimension) {
+public record PlaneRotation(double theta, int dimension) {
 
-    PlaneRotation {
+    public PlaneRotation {
         if (dimension < 2) {
             throw new IllegalArgumentException("a rotation needs at least 2 dimensions, got " + dimension);
         }
@@ -21,7 +24,7 @@ record PlaneRotation(double theta, int dimension) {
      * Writes {@code R_θ x} (or {@code R_θ⁻¹ x} if {@code inverse}) for {@code count} points, read from
      * {@code x[xo, …)} and written to {@code out[oo, …)} ({@code d} values each).
      */
-    void apply(double[] x, int xo, double[] out, int oo, int count, boolean inverse) {
+    public void apply(double[] x, int xo, double[] out, int oo, int count, boolean inverse) {
         double c = Math.cos(theta);
         double s = inverse ? -Math.sin(theta) : Math.sin(theta);
         int d = dimension;
@@ -41,7 +44,7 @@ record PlaneRotation(double theta, int dimension) {
     }
 
     /** {@code R_θ v} for one vector. */
-    double[] apply(double[] v) {
+    public double[] apply(double[] v) {
         double[] out = new double[v.length];
         apply(v, 0, out, 0, 1, false);
         return out;
@@ -68,8 +71,11 @@ record PlaneRotation(double theta, int dimension) {
         return out;
     }
 
-    /** {@code J v}: each plane's {@code (a, b) ↦ (−b, a)}. */
-    static void generator(double[] x, double[] out, int from, int to, int d, double scale) {
+    /**
+     * Adds {@code scale · J x_i} to {@code out} for the points {@code from ≤ i < to} ({@code d} values
+     * each, row-major): each plane's {@code (a, b) ↦ (−b, a)}.
+     */
+    public static void generator(double[] x, double[] out, int from, int to, int d, double scale) {
         for (int i = from; i < to; i++) {
             int o = i * d;
             for (int j = 0; j + 1 < d; j += 2) {

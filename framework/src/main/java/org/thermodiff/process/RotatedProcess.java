@@ -7,6 +7,7 @@ import org.thermodiff.spi.GaussianComponents;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.process.Diffusion;
 import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.GaussianPath;
 import org.thermodiff.spi.process.VelocityField;
 
 /**
@@ -29,6 +30,11 @@ import org.thermodiff.spi.process.VelocityField;
  * </ul>
  * {@code P_0 = q} is unchanged; {@code P_τ} is the prior rotated, which is the prior itself when it
  * is isotropic about the origin (the usual {@code N(0, I)}).
+ *
+ * <p>When the base process is Gaussian-conditional, so is this one: {@link #gaussianPath()} is the
+ * base path with the angular rate {@code g/τ}, whose conditional law {@code x_t = R_t(m_t y + σ_t ε)}
+ * and conditional velocity {@code R_t(ṁ_t y + σ̇_t ε) + (g/τ) J x_t} are derived in
+ * {@link GaussianPath#angularRate()}; the learned estimators train on it.
  */
 public final class RotatedProcess implements ForwardProcess {
 
@@ -114,9 +120,57 @@ public final class RotatedProcess implements ForwardProcess {
         return base.temperature(t);
     }
 
+    /**
+     * The base path turned at {@code ω = g/τ} on top of any rotation it already has: rotations in the
+     * same planes commute, so their rates add. Empty when the base process is not Gaussian-conditional.
+     */
+    @Override
+    public Optional<GaussianPath> gaussianPath() {
+        return base.gaussianPath().map(path -> new RotatingPath(path, path.angularRate() + g / base.tau()));
+    }
+
     @Override
     public String describe() {
         return base.describe() + " with rotation g=" + g;
+    }
+
+    /** A Gaussian path with the angular rate {@code ω} in place of its own; the coefficients are the base's. */
+    private record RotatingPath(GaussianPath base, double angularRate) implements GaussianPath {
+
+        @Override
+        public double tau() {
+            return base.tau();
+        }
+
+        @Override
+        public double m(double t) {
+            return base.m(t);
+        }
+
+        @Override
+        public double mDot(double t) {
+            return base.mDot(t);
+        }
+
+        @Override
+        public double sigma(double t) {
+            return base.sigma(t);
+        }
+
+        @Override
+        public double sigmaDot(double t) {
+            return base.sigmaDot(t);
+        }
+
+        @Override
+        public double temperature(double t) {
+            return base.temperature(t);
+        }
+
+        @Override
+        public String name() {
+            return base.name();
+        }
     }
 
     /** {@code R ν⁰(R⁻¹ x) + (g/τ) J x}, its divergence, and the rotated score. */

@@ -50,7 +50,7 @@ final class LearnedEstimator implements VelocityEstimator {
         }
         if (kind != Kind.OT_CFM && path == null) {
             throw new IllegalArgumentException(kind.pluginName + " learns a Gaussian-conditional schedule (cosine, "
-                    + "cond-ot, ve, linear-vp); " + problem.forward().describe() + " is not one (for 'ot', use ot-cfm)");
+                    + "cond-ot, ve, linear-vp, rotating); " + problem.forward().describe() + " is not one (for 'ot', use ot-cfm)");
         }
         int d = problem.data().dimension();
         if (problem.prior().dimension() != d) {

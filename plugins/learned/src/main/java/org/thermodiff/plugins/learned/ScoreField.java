@@ -1,6 +1,7 @@
 package org.thermodiff.plugins.learned;
 
 import java.util.Optional;
+import org.thermodiff.process.PlaneRotation;
 import org.thermodiff.spi.process.Diffusion;
 import org.thermodiff.spi.process.GaussianPath;
 import org.thermodiff.spi.process.TrainingLog;
@@ -25,6 +26,12 @@ import org.thermodiff.spi.process.VelocityField;
  * for Gaussian data at every {@code m}, departs from Eq. 7 by {@code (1 − w)(ŷ_T − ŷ_L)} with
  * {@code 1 − w ≤ (m_f/m)⁴}, and amplifies the network's error by at most
  * {@code max_m w σ/m ≈ 0.57/m_f}.
+ *
+ * <p>On a rotating path ({@link GaussianPath#angularRate()} {@code ω ≠ 0}) the network estimates
+ * {@code ε̂ = E[R_t ε|x]} and {@code x = m R_t y + σ R_t ε}, so the same algebra with {@code R_t y}
+ * in place of {@code y} gives {@code ν̂ = ṁ ŷ + σ̇ ε̂ + ω J x}, the last term the force in the
+ * drift {@code f = (ṁ/m)x + ωJx}: {@code ŷ} estimates {@code E[R_t y|x]}, whose linear estimate
+ * uses the rotated mean {@code R_t μ} (a rotation keeps the isotropic variance {@code v}).
  */
 final class ScoreField implements VelocityField, Diffusion {
 
@@ -64,14 +71,19 @@ final class ScoreField implements VelocityField, Diffusion {
         double m4 = m * m * m * m;
         double w = m4 / (m4 + floor4);
         double gain = m * dataVariance / (m * m * dataVariance + sigma * sigma); // of ŷ_L; 0 at m = 0
+        double omega = path.angularRate();
+        double[] mean = omega == 0 ? dataMean : new PlaneRotation(omega * t, d).apply(dataMean); // E[R_t y]
         network.evaluate(t, x, v, from, to); // ε̂, replaced in place by ν̂
         for (int k = from * d; k < to * d; k++) {
             double eps = v[k];
-            double mu = dataMean[k % d];
+            double mu = mean[k % d];
             double tweedie = w == 0 ? 0 : w * (x[k] - sigma * eps) / m;
             double linear = mu + gain * (x[k] - m * mu);
             double yHat = tweedie + (1 - w) * linear;
             v[k] = mDot * yHat + (sigmaDot == 0 ? 0 : sigmaDot * eps);
+        }
+        if (omega != 0) {
+            PlaneRotation.generator(x, v, from, to, d, omega);
         }
     }
 

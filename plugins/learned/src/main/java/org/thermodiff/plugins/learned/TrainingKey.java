@@ -15,7 +15,9 @@ import org.thermodiff.spi.process.GaussianPath;
 /**
  * The model cache key: SHA-256 of everything that affects training — the format, DJL and PyTorch
  * versions, the estimator and every training parameter (the cache directory aside), the effective
- * seed, {@code τ}, the dimension, the path coefficients at nine times, and the data and prior.
+ * seed, {@code τ}, the dimension, the path coefficients at nine times and its angular rate
+ * {@code ω} (models for different {@code g} of the {@code rotating} schedule never collide), and the
+ * data and prior.
  * A law enters by its description and by 32 draws from a fixed seed, which tell apart laws whose
  * descriptions round their parameters.
  *
@@ -54,6 +56,9 @@ record TrainingKey(String hash, String description) {
         for (int i = 0; i <= 8; i++) {
             double t = path.tau() * i / 8;
             s.append(String.format(Locale.ROOT, " %.17g/%.17g", path.m(t), path.sigma(t)));
+        }
+        if (path.angularRate() != 0) { // only then, so that the keys of unrotated paths stay as they were
+            s.append(String.format(Locale.ROOT, " omega=%.17g", path.angularRate()));
         }
         return s.toString();
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.thermodiff.distribution.GaussianMixtureNd;
 import org.thermodiff.plugins.schedules.CondOtSchedule;
 import org.thermodiff.plugins.schedules.CosineSchedule;
+import org.thermodiff.process.RotatingSchedule;
 import org.thermodiff.spi.Schedule;
 import org.thermodiff.spi.process.Diffusion;
 import org.thermodiff.spi.process.ForwardProcess;
@@ -18,7 +19,10 @@ import org.thermodiff.spi.process.VelocityField;
  * {@code ε̂ = E[ε|x] = −σ_t ∇ln P_t}, {@link ScoreField} must return the exact field, up to the
  * stated blend {@code (1 − w)(ŷ_T − ŷ_L)}, {@code 1 − w ≤ (m_f/m)⁴}; exactly its limit at
  * {@code m_τ = 0}; and, for Gaussian data, where the linear estimate is the posterior mean,
- * exactly at every time whatever the noise floor.
+ * exactly at every time whatever the noise floor. Each also on the {@code rotating} schedule
+ * ({@code g = 2.5}), whose closed-form field {@code R ν⁰(R⁻¹x) + (g/τ) J x} and score are
+ * {@code RotatedProcess}'s: the noise predictor is then {@code E[R_t ε|x]}, and the field needs the
+ * rotated data mean and the force {@code ω J x}.
  */
 class ScoreFieldTest {
 
@@ -28,10 +32,12 @@ class ScoreFieldTest {
     static final TrainingLog LOG = new TrainingLog("score-matching", "test", false, "-", 0, 0, new int[0], new double[0]);
     static final double[] X = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1, 1.5, 1.5};
     static final double VARIANCE = DATA.covarianceTrace() / 2;
+    static final Schedule[] SCHEDULES = {new CosineSchedule(), new CondOtSchedule(),
+        new RotatingSchedule(new CosineSchedule(), 2.5), new RotatingSchedule(new CondOtSchedule(), 2.5)};
 
     @Test
     void exactNoisePredictorGivesTheExactVelocityAwayFromPureNoise() {
-        for (Schedule schedule : new Schedule[] {new CosineSchedule(), new CondOtSchedule()}) {
+        for (Schedule schedule : SCHEDULES) {
             ForwardProcess forward = schedule.forward(DATA, PRIOR, 1.0);
             GaussianPath path = forward.gaussianPath().orElseThrow();
             VelocityField field = new ScoreField(exactNoise(forward), path, DATA.meanVector(), VARIANCE, FLOOR, LOG);
@@ -45,7 +51,7 @@ class ScoreFieldTest {
                 // plus rounding of (x − σε̂)/m, a few ulp of |x|/m.
                 double tol = Math.abs(path.mDot(t)) * Math.pow(FLOOR / m, 4) * 10 + 1e-13 / m;
                 for (int k = 0; k < X.length; k++) {
-                    assertEquals(expected[k], actual[k], tol, schedule.getClass().getSimpleName() + " t=" + t + " k=" + k);
+                    assertEquals(expected[k], actual[k], tol, forward.describe() + " t=" + t + " k=" + k);
                 }
             }
         }
@@ -70,7 +76,7 @@ class ScoreFieldTest {
     @Test
     void gaussianDataAreExactForAnyFloor() {
         GaussianMixtureNd gaussian = GaussianMixtureNd.isotropic(new double[][] {{0.7, -0.4}}, 0.6);
-        for (Schedule schedule : new Schedule[] {new CosineSchedule(), new CondOtSchedule()}) {
+        for (Schedule schedule : SCHEDULES) {
             ForwardProcess forward = schedule.forward(gaussian, PRIOR, 1.0);
             VelocityField field = new ScoreField(exactNoise(forward), forward.gaussianPath().orElseThrow(),
                     gaussian.meanVector(), 0.36, 0.9, LOG);
@@ -81,7 +87,7 @@ class ScoreFieldTest {
                 field.velocity(t, X, actual);
                 for (int k = 0; k < X.length; k++) {
                     // rounding only: a few ulp of the largest term, |ṁ x/m| ≤ 10³ at t = 0.97 (m = 0.03)
-                    assertEquals(expected[k], actual[k], 1e-11, schedule.getClass().getSimpleName() + " t=" + t + " k=" + k);
+                    assertEquals(expected[k], actual[k], 1e-11, forward.describe() + " t=" + t + " k=" + k);
                 }
             }
         }

@@ -11,14 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thermodiff.distribution.Gaussian;
 import org.thermodiff.experiment.ParameterBinder;
 import org.thermodiff.plugins.schedules.CondOtSchedule;
 import org.thermodiff.plugins.schedules.OptimalTransportSchedule;
+import org.thermodiff.process.RotatingSchedule;
+import org.thermodiff.spi.Distribution;
 import org.thermodiff.spi.process.EstimationProblem;
 import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.GaussianPath;
 import org.thermodiff.spi.process.TrainingLog;
 import org.thermodiff.spi.process.VelocityField;
 
@@ -122,6 +127,65 @@ class TrainingTest {
                 Gaussian.STANDARD).hash());
         assertNotEquals(base, TrainingKey.of("score-matching", params(dir, Map.of()), 11, FORWARD, FORWARD.marginal(0),
                 Gaussian.STANDARD).hash());
+    }
+
+    /**
+     * The rotating schedule's angular rate ω = g/τ enters the key by itself, not only through the
+     * process description (a process that describes itself like g = 1 but turns at g = 2 gets another
+     * key); unrotated paths keep the key text they had before ω existed.
+     */
+    @Test
+    void keyCoversTheAngularRate() {
+        LearnedParams p = params(dir, Map.of());
+        ForwardProcess slow = new RotatingSchedule(new CondOtSchedule(), 1).forward(FieldAccuracyTest.PLANE_DATA,
+                FieldAccuracyTest.PLANE_PRIOR, 1.0);
+        ForwardProcess fast = new RotatingSchedule(new CondOtSchedule(), 2).forward(FieldAccuracyTest.PLANE_DATA,
+                FieldAccuracyTest.PLANE_PRIOR, 1.0);
+        ForwardProcess disguised = new ForwardProcess() {
+            @Override
+            public double tau() {
+                return fast.tau();
+            }
+
+            @Override
+            public int dimension() {
+                return fast.dimension();
+            }
+
+            @Override
+            public Distribution marginal(double t) {
+                return fast.marginal(t);
+            }
+
+            @Override
+            public VelocityField velocity() {
+                return fast.velocity();
+            }
+
+            @Override
+            public OptionalDouble temperature(double t) {
+                return fast.temperature(t);
+            }
+
+            @Override
+            public Optional<GaussianPath> gaussianPath() {
+                return fast.gaussianPath();
+            }
+
+            @Override
+            public String describe() {
+                return slow.describe();
+            }
+        };
+        TrainingKey k1 = TrainingKey.of("flow-matching", p, 11, slow, FieldAccuracyTest.PLANE_DATA, FieldAccuracyTest.PLANE_PRIOR);
+        TrainingKey k2 = TrainingKey.of("flow-matching", p, 11, fast, FieldAccuracyTest.PLANE_DATA, FieldAccuracyTest.PLANE_PRIOR);
+        TrainingKey kd = TrainingKey.of("flow-matching", p, 11, disguised, FieldAccuracyTest.PLANE_DATA,
+                FieldAccuracyTest.PLANE_PRIOR);
+        assertNotEquals(k1.hash(), k2.hash());
+        assertNotEquals(k1.hash(), kd.hash(), "ω by itself");
+        assertTrue(k1.description().contains("omega=1.0000000000000000"), k1.description());
+        assertFalse(TrainingKey.of("flow-matching", p, 11, FORWARD, FORWARD.marginal(0), Gaussian.STANDARD).description()
+                .contains("omega"), "unrotated paths keep their keys");
     }
 
     private static String key(LearnedParams p) {

@@ -358,7 +358,8 @@ final class SpeedAccuracyMetric implements Metric {
             }
             double conditional = conditionalKinetic(context);
             if (!Double.isNaN(conditional)) {
-                // ν = E[u|x] for the conditional velocity u = ṁ y + σ̇ ε, so E|ν|² ≤ E|u|² (Jensen).
+                // ν = E[u|x] for the conditional velocity u = ṁ y + σ̇ ε (rotated, plus ωJx, on a rotating path), so
+                // E|ν|² ≤ E|u|² (Jensen).
                 checks.add(BoundCheck.of("dissipation<=c2_conditional", "Eq. 92", dissipation, conditional, tol));
             }
             boolean hold = checks.stream().allMatch(BoundCheck::holds);
@@ -425,6 +426,13 @@ final class SpeedAccuracyMetric implements Metric {
      * {@code N/√n_d → 0}, and an upper bound on {@code ∫E|ν|²} at any size, since the exact
      * Gaussian-path velocity is {@code ν = E[ṁ y + σ̇ ε | x]}. NaN unless the run's field is the exact
      * velocity of a Gaussian path, or where the integrand is not finite at a quadrature node.
+     *
+     * <p>A rotating path ({@link org.thermodiff.spi.process.GaussianPath#angularRate()} {@code ω ≠ 0})
+     * has {@code u = R(ṁ y + σ̇ ε) + ω J R(m y + σ ε)}, so
+     * {@code E|u|² = E|ṁ y + σ̇ ε + ω J(m y + σ ε)|² = ṁ² E|y|² + σ̇² d + ω²(m² E|Jy|² + σ² 2⌊d/2⌋)}:
+     * {@code R} is orthogonal and commutes with {@code J}, {@code v·Jv = 0} removes the cross terms in
+     * {@code y} and in {@code ε}, those between {@code y} and {@code ε} average to 0, and {@code |Jv|²}
+     * is {@code |v|²} without a last coordinate of odd {@code d}.
      */
     static double conditionalKinetic(RunContext context) {
         if (context.estimate() != context.forward().velocity()) {
@@ -437,12 +445,20 @@ final class SpeedAccuracyMetric implements Metric {
                 second += m * m;
             }
             int d = mean.length;
+            double omega = path.angularRate();
+            double planeSecond = second; // E|Jy|²
+            if (omega != 0 && d % 2 == 1) {
+                planeSecond -= mean[d - 1] * mean[d - 1] + context.data().covarianceMatrix()[d - 1][d - 1];
+            }
             TimeGrid grid = context.grid();
             double[] integrand = new double[grid.size()];
             for (int k = 0; k < grid.size(); k++) {
                 if (grid.weight(k) > 0) { // end points carry no weight, and σ̇ may be infinite there
                     double t = grid.time(k);
-                    integrand[k] = path.mDot(t) * path.mDot(t) * second + path.sigmaDot(t) * path.sigmaDot(t) * d;
+                    double m = path.m(t);
+                    double sigma = path.sigma(t);
+                    integrand[k] = path.mDot(t) * path.mDot(t) * second + path.sigmaDot(t) * path.sigmaDot(t) * d
+                            + omega * omega * (m * m * planeSecond + sigma * sigma * (d - d % 2));
                 }
             }
             return grid.integrate(integrand);

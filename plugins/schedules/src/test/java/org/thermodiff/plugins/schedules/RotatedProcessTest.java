@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.thermodiff.distribution.Gaussian;
 import org.thermodiff.distribution.GaussianMixtureNd;
+import org.thermodiff.process.RotatedProcess;
 import org.thermodiff.process.RotatingSchedule;
 import org.thermodiff.spi.MultivariateDistribution;
 import org.thermodiff.spi.process.ForwardProcess;
+import org.thermodiff.spi.process.GaussianPath;
 import org.thermodiff.spi.process.VelocityField;
 
 /**
@@ -163,6 +165,35 @@ class RotatedProcessTest {
                 assertEquals(inside ? s1[j] : 7, score[2 * i + j], 0, "score " + i);
             }
             assertEquals(inside ? d1[0] : 7, div[i], 0, "divergence " + i);
+        }
+    }
+
+    /**
+     * The Gaussian path: the base coefficients with the angular rate g/τ (τ = 2 tells the two apart),
+     * and a rotated rotated process turns at the sum of the rates, as its field
+     * {@code R_2(R_1 ν⁰(R_1⁻¹R_2⁻¹x) + ω_1 J R_2⁻¹x) + ω_2 J x} says (checked pointwise against the single
+     * rotation by the summed strength, which shares only the base field with it).
+     */
+    @Test
+    void gaussianPathTurnsAtGOverTau() {
+        ForwardProcess base = new CondOtSchedule().forward(DATA, PRIOR, 2.0);
+        ForwardProcess once = new RotatingSchedule(new CondOtSchedule(), 3).forward(DATA, PRIOR, 2.0);
+        GaussianPath plain = base.gaussianPath().orElseThrow();
+        GaussianPath path = once.gaussianPath().orElseThrow();
+        assertEquals(0, plain.angularRate(), 0);
+        assertEquals(1.5, path.angularRate(), 0);
+        for (double t : new double[] {0.0, 0.7, 2.0}) {
+            assertEquals(plain.m(t), path.m(t), 0);
+            assertEquals(plain.mDot(t), path.mDot(t), 0);
+            assertEquals(plain.sigma(t), path.sigma(t), 0);
+            assertEquals(plain.sigmaDot(t), path.sigmaDot(t), 0);
+            assertEquals(plain.temperature(t), path.temperature(t), 0);
+        }
+        ForwardProcess twice = new RotatedProcess(once, -1);
+        assertEquals(1.0, twice.gaussianPath().orElseThrow().angularRate(), 1e-15);
+        ForwardProcess summed = new RotatingSchedule(new CondOtSchedule(), 2).forward(DATA, PRIOR, 2.0);
+        for (double[] x : POINTS) {
+            assertArrayEquals(velocity(summed.velocity(), 0.9, x), velocity(twice.velocity(), 0.9, x), 1e-12);
         }
     }
 
