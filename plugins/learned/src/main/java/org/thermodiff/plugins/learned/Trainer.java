@@ -91,8 +91,15 @@ final class Trainer {
                         NDArray y = scope.create(targets, new Shape(batch, outputs));
                         NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();
                         NDArray l = prediction.sub(y).square().sum(new int[] {1}).mean();
+                        float value = l.getFloat();
+                        if (!Float.isFinite(value)) {
+                            // Diverged: the parameters are garbage from here on; never save them as a model.
+                            throw new IllegalArgumentException(String.format(Locale.ROOT, "training %s diverged: the "
+                                    + "loss is %s at step %d of %d; lower 'learning-rate' (now %s) or use 'lr-schedule: "
+                                    + "cosine'", label, value, step, p.steps(), p.learningRate()));
+                        }
                         collector.backward(l);
-                        sum += l.getFloat();
+                        sum += value;
                         inSum++;
                     }
                     trainer.step();

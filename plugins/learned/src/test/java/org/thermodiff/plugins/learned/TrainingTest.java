@@ -76,6 +76,22 @@ class TrainingTest {
 
     /** A second estimate with the same configuration loads the stored model instead of training. */
     @Test
+    void divergedTraining_isAClearErrorAndLeavesNoModel() {
+        // Adam moves each weight by about the learning rate per step: at 1e15 through ReLU layers the
+        // outputs overflow float within a few steps, so the loss becomes infinite or NaN.
+        LearnedParams p = params(dir.resolve("diverged"), Map.of("learningRate", 1e15,
+                "activation", LearnedParams.Activation.RELU));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> estimate(LearnedEstimator.Kind.FLOW_MATCHING, p, new ModelCache()));
+
+        assertTrue(e.getMessage().contains("diverged: the loss is"), e.getMessage());
+        assertTrue(e.getMessage().contains("lower 'learning-rate' (now 1.0E15)"), e.getMessage());
+        String[] left = dir.resolve("diverged").toFile().list();
+        assertTrue(left == null || left.length == 0, "no model is cached: " + java.util.Arrays.toString(left));
+    }
+
+    @Test
     void rerunReusesTheCachedModel() {
         LearnedParams p = params(dir, Map.of());
         VelocityField first = estimate(LearnedEstimator.Kind.FLOW_MATCHING, p, new ModelCache());
