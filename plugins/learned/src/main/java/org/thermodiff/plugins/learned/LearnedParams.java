@@ -15,6 +15,7 @@ import org.thermodiff.spi.Param;
  * @param optimizer     the optimiser
  * @param learningRate  its (initial) learning rate
  * @param lrSchedule    how the learning rate evolves over the steps
+ * @param clipGradient  largest magnitude of a gradient element before the optimiser step, 0 for none
  * @param batchSize     samples per step
  * @param steps         optimiser steps
  * @param seed          training seed; 0 takes the run's seed
@@ -38,6 +39,9 @@ public record LearnedParams(
         double learningRate,
         @Param(doc = "learning-rate schedule over the steps: constant, or cosine decay to 1% of the initial rate",
                 defaultValue = "cosine") LearningRateSchedule lrSchedule,
+        @Param(doc = "largest magnitude of a gradient element (larger ones are clipped) before each optimiser step; "
+                + "0: no clipping. Guards against the rare loss spike that sends Adam to NaN", defaultValue = "0", min = 0)
+        double clipGradient,
         @Param(doc = "samples per optimiser step", defaultValue = "256", min = 2, max = 1048576) int batchSize,
         @Param(doc = "optimiser steps", defaultValue = "2000", min = 1, max = 10000000) int steps,
         @Param(doc = "training seed; 0 takes the run's seed (set one to share a model across runs)", defaultValue = "0")

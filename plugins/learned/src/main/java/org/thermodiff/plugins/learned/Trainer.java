@@ -71,8 +71,11 @@ final class Trainer {
                     ? CosineTracker.builder().setBaseValue((float) p.learningRate())
                             .optFinalValue((float) (p.learningRate() / 100)).setMaxUpdates(p.steps()).build()
                     : Tracker.fixed((float) p.learningRate());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
+            var adam = Optimizer.adam().optLearningRateTracker(rate);
+            if (p.clipGradient() > 0) {
+                adam.optClipGrad((float) p.clipGradient());
+            }
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam.build());
             float[] inputs = new float[batch * width];
             float[] targets = new float[batch * outputs];
             int points = (p.steps() + p.logEvery() - 1) / p.logEvery();
@@ -95,8 +98,8 @@ final class Trainer {
                         if (!Float.isFinite(value)) {
                             // Diverged: the parameters are garbage from here on; never save them as a model.
                             throw new IllegalArgumentException(String.format(Locale.ROOT, "training %s diverged: the "
-                                    + "loss is %s at step %d of %d; lower 'learning-rate' (now %s) or use 'lr-schedule: "
-                                    + "cosine'", label, value, step, p.steps(), p.learningRate()));
+                                    + "loss is %s at step %d of %d; lower 'learning-rate' (now %s) or set "
+                                    + "'clip-gradient' (e.g. 1)", label, value, step, p.steps(), p.learningRate()));
                         }
                         collector.backward(l);
                         sum += value;
