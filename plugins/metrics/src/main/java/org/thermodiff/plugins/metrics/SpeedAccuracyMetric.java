@@ -281,6 +281,11 @@ final class SpeedAccuracyMetric implements Metric {
         private PointCloud reverseAtTau;
         private Track[] batches;
         private final List<TurSpeed.Observable> observables;
+        /** speed: tur — the previous reverse snapshot and Σ W2(P_k, P_k+1)²/Δt_k over adjacent output times so far. */
+        private PointCloud previous;
+        private int previousIndex = -2;
+        private double pathW2 = 0;
+        private int pathIntervals = 0;
 
         Accumulator(RunContext context, Distance transport, double d0, double c2LowerBound) {
             this.context = context;
@@ -301,6 +306,9 @@ final class SpeedAccuracyMetric implements Metric {
             }
             PointCloud r = s.reverse();
             PointCloud e = s.estimated();
+            if (params.speed() == Speed.TUR) {
+                trackPath(s.index(), r);
+            }
             if (r.hasBatches() && e.hasBatches() && r.batchCount() == e.batchCount()) {
                 if (batches == null) {
                     batches = new Track[r.batchCount()];
@@ -312,6 +320,24 @@ final class SpeedAccuracyMetric implements Metric {
                     batches[b].record(s.index(), transport, r.batch(b), e.batch(b), params, observables, false);
                 }
             }
+        }
+
+        /**
+         * The cross-check of the TUR speed by transport: over each pair of adjacent output times,
+         * {@code W2(P_k, P_{k+1})² ≤ Δt ∫ v2² dt} (Benamou–Brenier), so {@code Σ W2²/Δt} is a lower bound
+         * on {@code ∫v2² dt} that tends to it as the grid refines — independent of any function basis.
+         */
+        private void trackPath(int index, PointCloud reverse) {
+            if (previous != null && Math.abs(index - previousIndex) == 1) {
+                double dt = Math.abs(context.grid().time(index) - context.grid().time(previousIndex));
+                if (dt > 0) {
+                    double w2 = context.distance(params.geodesic()).between(previous, reverse);
+                    pathW2 += w2 * w2 / dt;
+                    pathIntervals++;
+                }
+            }
+            previous = reverse;
+            previousIndex = index;
         }
 
         @Override
@@ -353,8 +379,13 @@ final class SpeedAccuracyMetric implements Metric {
                 // Squares on both sides, so the relative slack is that of the other checks.
                 checks.add(worstPointwise("v_" + name + "<=v2", "Eq. 72", vr2, all.v2, tol));
             }
+            boolean pathComplete = params.speed() == Speed.TUR && pathIntervals == grid.size() - 1;
             if (params.speed() == Speed.TUR) {
                 checks.add(worstPointwise("v2<=sqrt(TSdot)", "Eq. 67", all.v2, tsDot, tol));
+            }
+            if (pathComplete) {
+                // Σ W2²/Δt ≤ ∫v2² ≤ ∫E|ν|²: the transport side of the cross-check, with no basis involved.
+                checks.add(BoundCheck.of("W2_path<=dissipation", "Eq. 66", pathW2, dissipation, tol));
             }
             double conditional = conditionalKinetic(context);
             if (!Double.isNaN(conditional)) {
@@ -375,6 +406,9 @@ final class SpeedAccuracyMetric implements Metric {
             values.put("bounds_hold", hold);
             values.put("delta_W1", summary[0] - summary[1]);
             values.put("c2_lower_bound", c2LowerBound);
+            if (pathComplete) {
+                values.put("c2_w2_path", pathW2);
+            }
             if (!Double.isNaN(conditional)) {
                 values.put("c2_conditional", conditional);
                 values.put("c2_conditional_gap", 1 - dissipation / conditional);

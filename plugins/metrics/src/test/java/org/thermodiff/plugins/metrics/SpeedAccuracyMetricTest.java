@@ -175,6 +175,12 @@ class SpeedAccuracyMetricTest {
         assertEquals(0, (Double) r.values().get("c2_truncation"), 1e-11);
         assertEquals(0, (Double) r.values().get("c2_error"), 2e-11);
         assertEquals(Boolean.TRUE, r.values().get("bounds_hold"));
+        // Transport cross-check: the clouds are scaled copies, W2(P_k, P_k+1) = |S_k+1 − S_k|, so Σ W2²/Δt is
+        // the Cauchy–Schwarz lower bound of ∫Ṡ² dt on the 66-point grid; its deficit is O(Δt²) relative
+        // (about (Δt S̈/Ṡ)²/12 < 1e-4 here), so 1e-3 checks it converges to c2 while staying below it.
+        double path = (Double) r.values().get("c2_w2_path");
+        assertTrue(path <= c2 * (1 + 1e-12), path + " > " + c2);
+        assertEquals(c2, path, 1e-3 * c2);
         assertEquals(java.util.List.of("t", "W1", "dW1dt", "vloss2", "v2sq", "TSdot", "v_x1", "v_r2"), r.series().names());
         for (int k = 0; k < r.series().rows(); k++) {
             double t = r.series().get(k, "t");
