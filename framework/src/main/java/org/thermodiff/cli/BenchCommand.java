@@ -1,7 +1,9 @@
 package org.thermodiff.cli;
 
 import com.google.inject.Injector;
+import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,14 +166,29 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Wall time of {@code thermodiff args...} in a child JVM with this JVM's class path. */
-    private static double timeChild(List<String> args) throws IOException, InterruptedException {
+    /**
+     * The command line of {@code thermodiff args...} in a child JVM with this JVM's classes, as a user
+     * would start it: {@code java -jar} when this JVM runs the launcher's jar (whose manifest opens what
+     * Hazelcast needs), else the class path with this JVM's module-access flags.
+     */
+    static List<String> childCommand(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports")).forEach(command::add);
+            command.addAll(List.of("-cp", classPath, Main.class.getName()));
+        }
         command.addAll(args);
+        return command;
+    }
+
+    /** Wall time of {@code thermodiff args...} in a child JVM ({@link #childCommand}). */
+    private static double timeChild(List<String> args) throws IOException, InterruptedException {
+        List<String> command = childCommand(args);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {

@@ -1,10 +1,7 @@
 package org.thermodiff.cli;
 
 import com.google.inject.Injector;
-import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +51,7 @@ final class ClusterBench {
                     "overhead/run (median)");
             System.out.printf(Locale.ROOT, "    %-22s %7.2f s %10.1f %8.2fx %22s%n", "this JVM, 1 at a time", baseline,
                     plan.runs().size() / baseline, 1.0, "-");
-            ClusterSettings settings = ClusterSettings.loopback("bench-" + UUID.randomUUID(), freePort(), List.of());
+            ClusterSettings settings = ClusterSettings.loopback("bench-" + UUID.randomUUID(), ClusterSettings.freePort(), List.of());
             List<Process> workers = new ArrayList<>();
             try (ClusterNode node = ClusterNode.join(settings)) {
                 Coordinator coordinator = Coordinator.start(node, pipeline.deploy().vertx().eventBus());
@@ -96,18 +93,8 @@ final class ClusterBench {
 
     /** {@code thermodiff worker --cluster …} in a JVM of its own, as a user would start it. */
     private static Process startWorker(ClusterSettings settings) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
-            command.addAll(List.of("-jar", classPath)); // the launcher's jar: its manifest opens what Hazelcast needs
-        } else {
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports")).forEach(command::add);
-            command.addAll(List.of("-cp", classPath, Main.class.getName()));
-        }
-        command.addAll(List.of("worker", "--cluster", "--cluster-name", settings.name(), "--cluster-port",
-                Integer.toString(settings.port()), "--slots", "1", "--threads", "1", "--quiet"));
+        List<String> command = BenchCommand.childCommand(List.of("worker", "--cluster", "--cluster-name", settings.name(),
+                "--cluster-port", Integer.toString(settings.port()), "--slots", "1", "--threads", "1", "--quiet"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
@@ -118,12 +105,6 @@ final class ClusterBench {
                 throw new IllegalStateException("the benchmark's worker JVMs did not join the cluster");
             }
             Thread.sleep(50);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return Math.min(s.getLocalPort(), 65535 - 2 * ClusterSettings.PORT_COUNT);
         }
     }
 }

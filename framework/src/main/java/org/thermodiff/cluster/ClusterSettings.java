@@ -4,7 +4,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -97,6 +99,16 @@ public record ClusterSettings(String name, String host, int port, List<String> m
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(members);
         return config;
+    }
+
+    /**
+     * A first cluster port that was free a moment ago, with room for {@link #PORT_COUNT} members after
+     * it: for clusters of tests and benchmarks that must not meet another cluster on this machine.
+     */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return Math.min(s.getLocalPort(), 65535 - 2 * PORT_COUNT);
+        }
     }
 
     /** One line for logs. */

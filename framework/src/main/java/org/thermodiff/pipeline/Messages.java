@@ -121,9 +121,9 @@ public final class Messages {
 
     /**
      * Reporter → runner, the reply to {@link ExperimentStarted}: the runs to compute, in plan order;
-     * the other {@code resumed} runs were restored from their stored results.
+     * the others were restored from their stored results.
      */
-    public record RunsToDo(List<RunSpec> runs, int resumed) {
+    public record RunsToDo(List<RunSpec> runs) {
         public RunsToDo {
             runs = List.copyOf(runs);
         }

@@ -25,8 +25,8 @@ public final class Pipeline implements AutoCloseable {
     private static final List<Class<?>> MESSAGES = List.of(Messages.RunRequest.class, Messages.SourcesReady.class,
             Messages.ForwardReady.class, Messages.FieldReady.class, Messages.SamplingStarted.class,
             Messages.SnapshotReady.class, Messages.SamplingFinished.class, Messages.SamplingAborted.class,
-            Messages.RunCompleted.class, Messages.RunFailed.class, Messages.RunReported.class, Messages.ExperimentStarted.class, Messages.RunsToDo.class,
-            Messages.RunSettled.class, Messages.Progress.class, Messages.ExperimentFinished.class);
+            Messages.RunCompleted.class, Messages.RunFailed.class, Messages.RunReported.class,
+            Messages.ExperimentStarted.class, Messages.RunsToDo.class, Messages.RunSettled.class, Messages.Progress.class, Messages.ExperimentFinished.class);
 
     private final Vertx vertx;
     private final Injector injector;

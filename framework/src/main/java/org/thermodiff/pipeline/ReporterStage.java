@@ -117,7 +117,7 @@ final class ReporterStage extends Stage {
                         + s.directory().resolve(RunStore.DIRECTORY) + ", " + todo.size() + " to compute"
                         + " (--force computes them all)");
             }
-            m.reply(new Messages.RunsToDo(todo, restored.size()));
+            m.reply(new Messages.RunsToDo(todo));
             restored.forEach(r -> accept(p, s.plan().runs().get(r.index()), r, " (restored)"));
         });
     }

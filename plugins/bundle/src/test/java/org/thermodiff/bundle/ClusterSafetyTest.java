@@ -7,7 +7,6 @@ import com.google.inject.Injector;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,11 +71,7 @@ class ClusterSafetyTest {
 
     @BeforeAll
     static void join() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = Math.min(s.getLocalPort(), 65000);
-        }
-        node = ClusterNode.join(ClusterSettings.loopback("safety-" + UUID.randomUUID(), port, List.of()));
+        node = ClusterNode.join(ClusterSettings.loopback("safety-" + UUID.randomUUID(), ClusterSettings.freePort(), List.of()));
         injector = Thermodiff.injector(ClusterSafetyTest.class.getClassLoader(), 1);
         pipeline = injector.getInstance(Pipeline.class);
         Logger.getLogger("org.thermodiff.cluster").addHandler(capture);
