@@ -141,9 +141,7 @@ public final class Worker {
         ExperimentPlan single = new ExperimentPlan(alias, plan.description(), plan.source(), plan.text(), plan.axes(),
                 List.of(spec.as(alias, 0)), List.of(), plan.seed());
         LOG.info("running " + spec.id());
-        RunReport report = runner.run(single, scratch, 1, false, Map.of(), event -> { }).report().runs().get(0);
-        LOG.info("finished " + spec.id() + (report.succeeded() ? "" : " (failed: " + report.error().orElseThrow().message() + ")"));
-        return report;
+        return runner.run(single, scratch, 1, false, Map.of(), event -> { }).report().runs().get(0);
     }
 
     private static RunReport failed(Wire.Assignment a, String message) {
@@ -156,6 +154,9 @@ public final class Worker {
         try {
             node.vertx().eventBus().request(a.results(), result.json().encode(), RESULT_DELIVERY)
                     .toCompletionStage().toCompletableFuture().get();
+            // Logged once acknowledged: from here on the coordinator no longer counts the run as held.
+            LOG.info("delivered run " + a.run() + " of sweep " + a.sweep() + (result.report().containsKey("error")
+                    ? " (failed: " + result.report().getJsonObject("error").getString("message") + ")" : ""));
         } catch (ExecutionException e) {
             LOG.warning("could not deliver run " + a.run() + " of sweep " + a.sweep() + " to its coordinator: "
                     + e.getCause().getMessage());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thermodiff.cli.ExitCode;
+import org.thermodiff.cluster.ClusterSettings;
 import org.thermodiff.report.RunStore;
 
 /**
@@ -53,7 +54,7 @@ class ClusterTest {
     void workerKilledMidRun_itsRunIsRedispatched_andResultsEqualALocalRun() throws Exception {
         Path file = Experiments.writeRaw(dir, "clustered.yaml", Experiments.sweep("clustered", 300, MATRIX));
         String[] cluster = {"--cluster", "--cluster-name", "test-" + UUID.randomUUID(), "--cluster-port",
-                Integer.toString(freePort())};
+                Integer.toString(ClusterSettings.freePort())};
         List<ChildJvm> workers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             workers.add(start("worker" + i, concat(new String[] {"worker", "--slots", "1", "--threads", "1"}, cluster)));
@@ -62,26 +63,39 @@ class ClusterTest {
         ChildJvm coordinator = start("coordinator", concat(new String[] {"run", file.toString(), "--out", out.toString(),
                 "--progress", "plain"}, cluster));
 
-        // Kill a worker in the middle of a run, once the sweep is well under way.
+        // Kill a worker just after it takes a run, once the sweep is well under way: a worker logs "running X" when
+        // it takes X, and a run takes about 0.3 s, so a kill within a poll (10 ms) of that line lands before X's
+        // result can be on its way (a result already sent before the kill would still be accepted, rightly).
         Path runs = out.resolve("clustered").resolve(RunStore.DIRECTORY);
+        Map<ChildJvm, String> seen = new HashMap<>();
         ChildJvm victim = null;
+        String killedRun = null;
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (victim == null && System.nanoTime() < deadline && coordinator.process().isAlive()) {
-            if (count(runs) >= 3) {
-                victim = workers.stream().filter(w -> lastLine(w.errText()).contains("running ")).findFirst().orElse(null);
+            for (ChildJvm w : workers) {
+                String last = lastLine(w.errText());
+                String before = seen.put(w, last);
+                if (victim == null && count(runs) >= 3 && before != null && !last.equals(before) && last.contains("running ")) {
+                    w.kill();
+                    victim = w;
+                    killedRun = last.replaceAll(".*running ", "");
+                }
             }
             Thread.sleep(10);
         }
-        assertTrue(victim != null, "no worker was caught mid-run:\n" + coordinator.errText());
-        victim.kill();
-        String killedRun = lastLine(victim.errText()).replaceAll(".*running ", "");
+        assertTrue(victim != null, "no worker was caught taking a run:\n" + coordinator.errText());
         int storedAtKill = count(runs);
+        String victimLog = victim.errText();
 
         Cli.Result result = coordinator.await(5);
 
         assertEquals(ExitCode.OK, result.exitCode(), result::describe);
         assertTrue(storedAtKill < RUNS, "the kill must land mid-sweep");
-        assertTrue(result.err().contains("left the cluster; run " + killedRun + " goes to another worker"), result::describe);
+        String held = killedRun;
+        String victimTail = victimLog.lines().skip(Math.max(0, victimLog.lines().count() - 5)).collect(
+                java.util.stream.Collectors.joining("\n"));
+        assertTrue(result.err().contains("left the cluster; run " + held + " goes to another worker"),
+                () -> "the killed worker held " + held + "; its log:\n" + victimTail + "\ncoordinator: " + result.describe());
         assertEquals(RUNS, count(runs));
         assertFalse(Cli.hasStackTrace(result.err()), result::describe);
         Cli.Result local = Cli.run(file, dir.resolve("local"), "--quiet");
@@ -94,13 +108,6 @@ class ClusterTest {
         ChildJvm child = ChildJvm.start(dir, name, Map.of(), Map.of(), args);
         children.add(child);
         return child;
-    }
-
-    /** A port that was free a moment ago, as the first of the cluster's ports. */
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return Math.min(s.getLocalPort(), 65535 - 40);
-        }
     }
 
     private static String[] concat(String[] a, String[] b) {
